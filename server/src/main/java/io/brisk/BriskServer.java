@@ -1,0 +1,60 @@
+package io.brisk;
+
+import io.brisk.command.CommandFamilies;
+import io.brisk.command.ServerContext;
+import io.brisk.config.Config;
+import io.brisk.config.ConfigException;
+import io.brisk.config.ConfigLoader;
+import io.brisk.net.NetServer;
+
+/** Starts Brisk: configuration, keyspace, housekeeping, command table, network. */
+public final class BriskServer implements AutoCloseable {
+    private final ServerContext context;
+    private final NetServer net;
+
+    private BriskServer(ServerContext context, NetServer net) {
+        this.context = context;
+        this.net = net;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Config config = new Config();
+        try {
+            ConfigLoader.load(config, argv);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        BriskServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "brisk-shutdown"));
+        Thread.currentThread().join();
+    }
+
+    /** Starts a server with the given configuration (port 0 picks a free port). */
+    public static BriskServer start(Config config) throws Exception {
+        ServerContext ctx = new ServerContext(config);
+        CommandFamilies.registerAll(ctx.commands);
+        config.watch("hz", p -> ctx.housekeeper.hz(Integer.parseInt(p.value())));
+        config.watch("active-expire-enabled", p -> ctx.housekeeper.activeExpire("yes".equals(p.value())));
+        NetServer net = new NetServer(ctx);
+        BriskServer server = new BriskServer(ctx, net);
+        ctx.shutdownAction = () -> {
+            server.close();
+            Runtime.getRuntime().halt(0);
+        };
+        ctx.housekeeper.start();
+        net.start();
+        System.out.printf("Brisk ready: port %d, transport %s, %d event loops, pid %d%n", ctx.tcpPort,
+                net.transport().label(), config.getInt("event-loops"), ProcessHandle.current().pid());
+        return server;
+    }
+
+    public int port() { return context.tcpPort; }
+    public ServerContext context() { return context; }
+
+    @Override
+    public void close() {
+        net.stop();
+        context.housekeeper.stop();
+    }
+}

@@ -1,0 +1,48 @@
+package io.brisk.command;
+
+import io.brisk.config.Config;
+import io.brisk.store.Housekeeper;
+import io.brisk.store.Keyspace;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What every command can reach: the keyspace, configuration, command table, clients, counters. */
+public final class ServerContext {
+    public final Keyspace keyspace;
+    public final Config config;
+    public final CommandTable commands = new CommandTable();
+    public final ClientRegistry clients = new ClientRegistry();
+    public final Housekeeper housekeeper;
+    public final long startMillis = System.currentTimeMillis();
+    public final long startNanos = System.nanoTime();
+    public final String runId;
+
+    public final LongAdder commandsProcessed = new LongAdder();
+    public final LongAdder keyspaceHits = new LongAdder();
+    public final LongAdder keyspaceMisses = new LongAdder();
+    public final LongAdder netInputBytes = new LongAdder();
+    public final LongAdder netOutputBytes = new LongAdder();
+    public final LongAdder protocolErrors = new LongAdder();
+
+    /** CLIENT PAUSE: until this time (ms) clients are paused; writeOnly pauses only writes. */
+    public volatile long pausedUntil;
+    public volatile boolean pauseWritesOnly;
+
+    /** Set by the launcher: how to stop the whole server (SHUTDOWN). */
+    public volatile Runnable shutdownAction = () -> { };
+    /** Set by the launcher: "io_uring", "epoll" or "nio". */
+    public volatile String transportName = "nio";
+    public volatile int tcpPort;
+
+    public ServerContext(Config config) {
+        this.config = config;
+        this.keyspace = new Keyspace(config.getInt("databases"));
+        this.housekeeper = new Housekeeper(keyspace);
+        byte[] id = new byte[20];
+        new java.security.SecureRandom().nextBytes(id);
+        this.runId = java.util.HexFormat.of().formatHex(id);
+    }
+
+    public long uptimeMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

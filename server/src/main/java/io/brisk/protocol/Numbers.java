@@ -1,0 +1,99 @@
+package io.brisk.protocol;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Integer and float parsing and formatting with Redis's rules. */
+public final class Numbers {
+    private Numbers() {}
+
+    public static long parseLong(MemorySegment seg, long off, int len) {
+        if (len == 0 || len > 20) throw new NumberFormatException();
+        int i = 0;
+        boolean neg = false;
+        byte first = seg.get(ValueLayout.JAVA_BYTE, off);
+        if (first == '-') {
+            neg = true;
+            i = 1;
+            if (len == 1) throw new NumberFormatException();
+        }
+        byte d0 = seg.get(ValueLayout.JAVA_BYTE, off + i);
+        if (d0 == '0') {
+            if (len == 1) return 0;
+            throw new NumberFormatException();
+        }
+        long v = 0; // accumulate negatively so Long.MIN_VALUE parses
+        for (; i < len; i++) {
+            int d = seg.get(ValueLayout.JAVA_BYTE, off + i) - '0';
+            if (d < 0 || d > 9) throw new NumberFormatException();
+            if (v < (Long.MIN_VALUE + d) / 10) throw new NumberFormatException();
+            v = v * 10 - d;
+        }
+        if (!neg) {
+            if (v == Long.MIN_VALUE) throw new NumberFormatException();
+            return -v;
+        }
+        return v;
+    }
+
+    public static long parseLong(byte[] b) {
+        return parseLong(MemorySegment.ofArray(b), 0, b.length);
+    }
+
+    /** Parses a double as Redis's strtold-based parsers accept it: no spaces, inf/-inf allowed, no NaN. */
+    public static double parseDouble(String s) {
+        if (s.isEmpty() || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
+            throw new NumberFormatException();
+        }
+        String l = s.toLowerCase();
+        switch (l) {
+            case "inf", "+inf", "infinity", "+infinity" -> { return Double.POSITIVE_INFINITY; }
+            case "-inf", "-infinity" -> { return Double.NEGATIVE_INFINITY; }
+            default -> { }
+        }
+        if (l.contains("n") || l.endsWith("d") || l.endsWith("f") || l.startsWith("0x") || l.startsWith("-0x")) {
+            throw new NumberFormatException(); // Java accepts NaN, hex and type suffixes; Redis does not
+        }
+        double d = Double.parseDouble(s);
+        if (Double.isNaN(d)) throw new NumberFormatException();
+        return d;
+    }
+
+    /** Number of decimal digits (with sign) of v. */
+    public static int digits(long v) {
+        if (v == Long.MIN_VALUE) return 20;
+        int n = 1;
+        if (v < 0) { n++; v = -v; }
+        long p = 10;
+        for (int i = 1; i < 19; i++) {
+            if (v < p) return n;
+            p *= 10;
+            n++;
+        }
+        return n;
+    }
+
+    /** Formats a double as Redis's %.17g-based replies do (shortest round-trip, integers without ".0"). */
+    public static String formatDouble(double d) {
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == Math.rint(d) && Math.abs(d) < 1e17) {
+            return Long.toString((long) d);
+        }
+        String s = Double.toString(d);
+        if (s.contains("E")) {
+            // Java writes 1.0E-5; Redis writes 1.0000000000000001e-05 style: keep Java's shortest digits in C form.
+            java.math.BigDecimal bd = new java.math.BigDecimal(s);
+            return bd.stripTrailingZeros().toPlainString().length() <= 24 ? bd.stripTrailingZeros().toPlainString()
+                    : s.replace("E", "e");
+        }
+        return s;
+    }
+
+    /** Formats a long double the way INCRBYFLOAT does (%.17Lg, trailing zeros removed). */
+    public static String formatLongDouble(double d) {
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String s = bd.toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+}

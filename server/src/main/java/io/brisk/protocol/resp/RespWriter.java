@@ -1,0 +1,224 @@
+package io.brisk.protocol.resp;
+
+import io.brisk.protocol.Numbers;
+import io.brisk.protocol.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes RESP2 or RESP3 replies straight into a pooled direct buffer. The connection takes the
+ * buffer once per read batch and writes it with one flush. Values from the store are copied once,
+ * from their off-heap segment into this buffer.
+ */
+public final class RespWriter implements Reply {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL3 = "_\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int INITIAL = 4096;
+
+    private final ByteBufAllocator alloc;
+    private ByteBuf out;
+    private MemorySegment outMem;
+    private int protocol = 2;
+
+    public RespWriter(ByteBufAllocator alloc) {
+        this.alloc = alloc;
+    }
+
+    public void protocol(int p) { protocol = p; }
+    @Override public int protocol() { return protocol; }
+
+    /** Hands over what has been written since the last take (null when nothing was). */
+    public ByteBuf take() {
+        ByteBuf b = out;
+        out = null;
+        outMem = null;
+        return b;
+    }
+
+    @Override
+    public long pendingBytes() {
+        return out == null ? 0 : out.readableBytes();
+    }
+
+    /** Drops whatever is pending (used when a client asked for CLIENT REPLY OFF/SKIP). */
+    public void discard(int fromWriterIndex) {
+        if (out != null) out.writerIndex(fromWriterIndex);
+    }
+
+    public int writerIndex() {
+        return out == null ? 0 : out.writerIndex();
+    }
+
+    private void ensure(long n) {
+        if (n > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("reply too large");
+        if (out == null) {
+            out = alloc.directBuffer((int) Math.max(INITIAL, n));
+            view();
+        } else if (out.writableBytes() < n) {
+            out.ensureWritable((int) n);
+            view();
+        }
+    }
+
+    private void view() {
+        if (out.hasMemoryAddress()) {
+            outMem = MemorySegment.ofAddress(out.memoryAddress()).reinterpret(out.capacity());
+        } else if (out.hasArray()) {
+            outMem = MemorySegment.ofArray(out.array()).asSlice(out.arrayOffset(), out.capacity());
+        } else {
+            outMem = MemorySegment.ofBuffer(out.nioBuffer(0, out.capacity()));
+        }
+    }
+
+    private void raw(byte[] b) {
+        ensure(b.length);
+        out.writeBytes(b);
+    }
+
+    private void header(byte type, long n) {
+        ensure(24);
+        out.writeByte(type);
+        writeDecimal(n);
+        out.writeBytes(CRLF);
+    }
+
+    private void writeDecimal(long v) {
+        if (v >= 0 && v < 10) {
+            out.writeByte('0' + (int) v);
+            return;
+        }
+        if (v == Long.MIN_VALUE) {
+            out.writeBytes("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        int len = Numbers.digits(v);
+        int wi = out.writerIndex();
+        int pos = wi + len;
+        if (v < 0) {
+            out.setByte(wi, '-');
+            v = -v;
+        }
+        do {
+            out.setByte(--pos, (int) ('0' + v % 10));
+            v /= 10;
+        } while (v > 0);
+        out.writerIndex(wi + len);
+    }
+
+    @Override public void ok() { raw(OK); }
+
+    @Override
+    public void simple(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        ensure(b.length + 3);
+        out.writeByte('+');
+        out.writeBytes(b);
+        out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void error(String msg) {
+        // Newlines would break the framing: Redis replaces them with spaces.
+        byte[] b = msg.replace('\r', ' ').replace('\n', ' ').getBytes(StandardCharsets.UTF_8);
+        ensure(b.length + 3);
+        out.writeByte('-');
+        out.writeBytes(b);
+        out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void integer(long v) {
+        header((byte) ':', v);
+    }
+
+    @Override
+    public void bulk(byte[] b) {
+        header((byte) '$', b.length);
+        ensure(b.length + 2L);
+        out.writeBytes(b);
+        out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void bulk(String s) {
+        bulk(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void bulk(MemorySegment seg, long off, long len) {
+        header((byte) '$', len);
+        ensure(len + 2);
+        int wi = out.writerIndex();
+        MemorySegment.copy(seg, off, outMem, wi, len);
+        out.writerIndex(wi + (int) len);
+        out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void bulkLong(long v) {
+        ensure(48);
+        out.writeByte('$');
+        writeDecimal(Numbers.digits(v));
+        out.writeBytes(CRLF);
+        writeDecimal(v);
+        out.writeBytes(CRLF);
+    }
+
+    @Override public void nullBulk() { raw(protocol == 3 ? NULL3 : NULL_BULK); }
+    @Override public void nullArray() { raw(protocol == 3 ? NULL3 : NULL_ARRAY); }
+    @Override public void array(int n) { header((byte) '*', n); }
+    @Override public void map(int n) { if (protocol == 3) header((byte) '%', n); else header((byte) '*', 2L * n); }
+    @Override public void set(int n) { header(protocol == 3 ? (byte) '~' : (byte) '*', n); }
+    @Override public void push(int n) { header(protocol == 3 ? (byte) '>' : (byte) '*', n); }
+
+    @Override
+    public void doubleValue(double d) {
+        if (protocol == 3) {
+            String s = Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Numbers.formatDouble(d);
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            ensure(b.length + 3);
+            out.writeByte(',');
+            out.writeBytes(b);
+            out.writeBytes(CRLF);
+        } else {
+            bulk(Numbers.formatDouble(d));
+        }
+    }
+
+    @Override
+    public void bool(boolean b) {
+        if (protocol == 3) raw(b ? "#t\r\n".getBytes(StandardCharsets.US_ASCII) : "#f\r\n".getBytes(StandardCharsets.US_ASCII));
+        else integer(b ? 1 : 0);
+    }
+
+    @Override
+    public void verbatim(String text) {
+        if (protocol == 3) {
+            byte[] b = ("txt:" + text).getBytes(StandardCharsets.UTF_8);
+            header((byte) '=', b.length);
+            ensure(b.length + 2);
+            out.writeBytes(b);
+            out.writeBytes(CRLF);
+        } else {
+            bulk(text);
+        }
+    }
+
+    @Override
+    public void bigNumber(String digits) {
+        if (protocol == 3) {
+            byte[] b = digits.getBytes(StandardCharsets.US_ASCII);
+            ensure(b.length + 3);
+            out.writeByte('(');
+            out.writeBytes(b);
+            out.writeBytes(CRLF);
+        } else {
+            bulk(digits);
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package io.brisk.store;
+
+import io.brisk.util.Crc16;
+import io.brisk.util.Hashing;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.Consumer;
+
+/**
+ * One logical database: 16384 slot tables, created on first use. Every method requires the slot lock
+ * of each key it touches (taken by the dispatcher, or by the caller for background work).
+ */
+public final class Db {
+    final int index;
+    final Keyspace keyspace;
+    final Segments segments;
+    final SlotTable[] slots = new SlotTable[Crc16.SLOTS];
+
+    Db(int index, Keyspace keyspace) {
+        this.index = index;
+        this.keyspace = keyspace;
+        this.segments = keyspace.segments;
+    }
+
+    public int index() { return index; }
+
+    // ---- lookup ----------------------------------------------------------------------------
+
+    /** Finds a live key; an expired one is deleted on the way (lazy expiry). Updates its access time. */
+    public boolean find(MemorySegment k, long off, int len, EntryRef ref) {
+        if (!peek(k, off, len, ref)) return false;
+        touch(ref);
+        return true;
+    }
+
+    public boolean find(byte[] key, EntryRef ref) {
+        return find(MemorySegment.ofArray(key), 0, key.length, ref);
+    }
+
+    /** Like find, but leaves the access time alone (OBJECT, TYPE with no-touch, TTL...). */
+    public boolean peek(MemorySegment k, long off, int len, EntryRef ref) {
+        SlotTable t = slots[Crc16.slot(k, off, len)];
+        if (t == null) return false;
+        long h = Hashing.hash(k, off, len);
+        if (!probe(t, h, k, off, len, ref)) return false;
+        if (ref.expireAt != 0 && ref.expireAt <= keyspace.now()) {
+            remove(ref);
+            keyspace.expiredKeys.increment();
+            return false;
+        }
+        return true;
+    }
+
+    public boolean exists(MemorySegment k, long off, int len, EntryRef ref) {
+        return peek(k, off, len, ref);
+    }
+
+    void touch(EntryRef ref) {
+        if (keyspace.noTouch.get() == Boolean.TRUE) return;
+        ref.access(keyspace.accessWord(ref.lfuCounter(), ref.lruClock()));
+    }
+
+    private boolean probe(SlotTable t, long h, MemorySegment k, long off, int len, EntryRef ref) {
+        long[] w = t.words;
+        int mask = w.length - 1;
+        int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
+        for (int b = (int) h & mask; ; b = (b + 1) & mask) {
+            long word = w[b];
+            if (word == 0) return false;
+            if (SlotTable.tag(word) == tag) {
+                long loc = word & SlotTable.LOC_MASK;
+                Segment seg = segments.at(loc);
+                ref.load(seg, loc);
+                if (ref.keyLen == len && MemorySegment.mismatch(seg.mem, ref.keyOff, ref.keyOff + len, k, off, off + len) < 0) {
+                    ref.table = t;
+                    ref.bucket = b;
+                    ref.hash = h;
+                    return true;
+                }
+            }
+        }
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    /**
+     * Reserves a new version of a key and writes its header and key. The caller writes
+     * {@code ref.valueLength()} bytes at {@code ref.valueOffset()}, then calls {@link #commit}.
+     * An older version stays readable until the commit (APPEND copies from it).
+     */
+    public EntryRef begin(EntryRef ref, MemorySegment k, long koff, int klen, ValueType type, int vlen,
+                          long expireAt, boolean hasFlags, int flags) {
+        boolean exp = expireAt != 0;
+        int size = EntryRef.entrySize(klen, vlen, exp, hasFlags);
+        Appender app = segments.appender();
+        long loc = app.reserve(size);
+        Segment seg = segments.at(loc);
+        MemorySegment m = seg.mem;
+        long p = Segments.offset(loc);
+        int header = type.code() | (exp ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
+        m.set(ValueLayout.JAVA_BYTE, p, (byte) header);
+        m.set(ValueLayout.JAVA_BYTE, p + 1, (byte) index);
+        m.set(EntryRef.INT, p + 2, keyspace.accessWord(-1, 0));
+        p = putVarint(m, p + 6, klen);
+        p = putVarint(m, p, vlen);
+        if (exp) { m.set(EntryRef.LONG, p, expireAt); p += 8; }
+        if (hasFlags) { m.set(EntryRef.INT, p, flags); p += 4; }
+        MemorySegment.copy(k, koff, m, p, klen);
+        ref.location = loc;
+        ref.segment = seg;
+        ref.mem = m;
+        ref.pos = Segments.offset(loc);
+        ref.header = header;
+        ref.db = index;
+        ref.keyOff = p;
+        ref.keyLen = klen;
+        ref.valOff = p + klen;
+        ref.valLen = vlen;
+        ref.expireAt = expireAt;
+        ref.flags = hasFlags ? flags : 0;
+        ref.size = size;
+        ref.table = null;
+        return ref;
+    }
+
+    private static long putVarint(MemorySegment m, long p, int v) {
+        while ((v & ~0x7F) != 0) {
+            m.set(ValueLayout.JAVA_BYTE, p++, (byte) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        m.set(ValueLayout.JAVA_BYTE, p++, (byte) v);
+        return p;
+    }
+
+    /** Links a version written with {@link #begin} into the index, replacing (and killing) the older one. */
+    public void commit(EntryRef ref) {
+        MemorySegment m = ref.mem;
+        long koff = ref.keyOff;
+        int klen = ref.keyLen;
+        int slot = Crc16.slot(m, koff, klen);
+        long h = Hashing.hash(m, koff, klen);
+        SlotTable t = slots[slot];
+        if (t == null) t = slots[slot] = newTable();
+        ref.segment.live.addAndGet(ref.size);
+        long newWord = SlotTable.word(h, ref.location);
+        long[] w = t.words;
+        int mask = w.length - 1;
+        int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
+        EntryRef old = keyspace.scratch.get();
+        int b = (int) h & mask;
+        for (; ; b = (b + 1) & mask) {
+            long word = w[b];
+            if (word == 0) break;
+            if (SlotTable.tag(word) == tag) {
+                long loc = word & SlotTable.LOC_MASK;
+                old.load(segments.at(loc), loc);
+                if (old.keyLen == klen && MemorySegment.mismatch(old.mem, old.keyOff, old.keyOff + klen, m, koff, koff + klen) < 0) {
+                    w[b] = newWord;
+                    if (old.expireAt != 0) t.volatileCount--;
+                    if (ref.expireAt != 0) t.volatileCount++;
+                    releaseObject(t, old, ref);
+                    old.markDead();
+                    ref.table = t;
+                    ref.bucket = b;
+                    ref.hash = h;
+                    return;
+                }
+            }
+        }
+        w[b] = newWord;
+        t.size++;
+        if (ref.expireAt != 0) t.volatileCount++;
+        ref.table = t;
+        ref.bucket = b;
+        ref.hash = h;
+        if (t.size * 5L > w.length * 4L) {
+            grow(t);
+            ref.table = null; // bucket moved; callers re-find if they need it
+        }
+    }
+
+    private void releaseObject(SlotTable t, EntryRef old, EntryRef replacement) {
+        if (old.isString()) return;
+        int h = old.handle();
+        if (replacement != null && !replacement.isString() && replacement.handle() == h) return;
+        keyspace.objectFreed(t.objects[h]);
+        t.freeObject(h);
+    }
+
+    /** Sets a string value, replacing whatever the key held. */
+    public void putString(MemorySegment k, long koff, int klen, MemorySegment v, long voff, int vlen,
+                          long expireAt, EntryRef ref) {
+        begin(ref, k, koff, klen, ValueType.STRING, vlen, expireAt, false, 0);
+        MemorySegment.copy(v, voff, ref.mem, ref.valOff, vlen);
+        commit(ref);
+    }
+
+    public void putString(byte[] key, byte[] value, long expireAt, EntryRef ref) {
+        putString(MemorySegment.ofArray(key), 0, key.length, MemorySegment.ofArray(value), 0, value.length, expireAt, ref);
+    }
+
+    /** Stores an on-heap collection under a key, replacing whatever it held. */
+    public void putObject(MemorySegment k, long koff, int klen, ValueType type, StoredObject value, long expireAt, EntryRef ref) {
+        int slot = Crc16.slot(k, koff, klen);
+        SlotTable t = slots[slot];
+        if (t == null) t = slots[slot] = newTable();
+        int handle = t.addObject(value);
+        keyspace.objectBytes.add(((StoredObject) value).estimatedBytes());
+        begin(ref, k, koff, klen, type, 4, expireAt, false, 0);
+        ref.mem.set(EntryRef.INT, ref.valOff, handle);
+        commit(ref);
+    }
+
+    public void putObject(byte[] key, ValueType type, StoredObject value, long expireAt, EntryRef ref) {
+        putObject(MemorySegment.ofArray(key), 0, key.length, type, value, expireAt, ref);
+    }
+
+    /** The collection behind an entry found with find/peek. */
+    public StoredObject object(EntryRef ref) {
+        return (StoredObject) ref.table.objects[ref.handle()];
+    }
+
+    /**
+     * Rewrites a found entry with a new expiry (0 = persist): in place when the entry already has an
+     * expiry field and keeps one, otherwise as a new version carrying the same value.
+     */
+    public void setExpire(EntryRef ref, long expireAt) {
+        if (ref.expireAt != 0 && expireAt != 0) {
+            long p = ref.keyOff - 8 - ((ref.header & EntryRef.HAS_FLAGS) != 0 ? 4 : 0);
+            ref.mem.set(EntryRef.LONG, p, expireAt);
+            ref.expireAt = expireAt;
+            return;
+        }
+        copyEntry(ref, this, ref.mem, ref.keyOff, ref.keyLen, expireAt, (ref.header & EntryRef.HAS_FLAGS) != 0, ref.flags);
+    }
+
+    /** Updates memcached client flags and expiry of an entry (a new version, so its CAS changes). */
+    public void rewrite(EntryRef ref, long expireAt, boolean hasFlags, int flags) {
+        copyEntry(ref, this, ref.mem, ref.keyOff, ref.keyLen, expireAt, hasFlags, flags);
+    }
+
+    /** Rewrites a found entry under its own key with new expiry/flags; ref follows the new version. */
+    private void copyEntry(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean hasFlags, int flags) {
+        EntryRef nu = keyspace.scratch2.get();
+        if (src.isString()) {
+            dest.begin(nu, k, koff, klen, ValueType.STRING, src.valLen, expireAt, hasFlags, flags);
+            MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
+        } else {
+            int h = src.handle(); // same key, same slot table: the object keeps its handle
+            dest.begin(nu, k, koff, klen, src.type(), 4, expireAt, hasFlags, flags);
+            nu.mem.set(EntryRef.INT, nu.valOff, h);
+        }
+        dest.commit(nu);
+        src.load(nu.segment, nu.location);
+        if (!peek(src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
+    }
+
+    /**
+     * Writes src's value under another key, possibly in another db (RENAME, COPY, MOVE). Strings are
+     * copied; a collection is shared when the caller deletes the source afterwards (share=true),
+     * otherwise deep-copied.
+     */
+    public void copyTo(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean share) {
+        EntryRef nu = keyspace.scratch2.get();
+        if (src.isString()) {
+            dest.begin(nu, k, koff, klen, ValueType.STRING, src.valLen, expireAt, src.hasClientFlags(), src.flags);
+            MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
+            dest.commit(nu);
+        } else {
+            StoredObject o = (StoredObject) object(src);
+            dest.putObject(k, koff, klen, src.type(), share ? o : o.deepCopy(), expireAt, nu);
+        }
+    }
+
+    // ---- removal ---------------------------------------------------------------------------
+
+    public boolean delete(MemorySegment k, long off, int len, EntryRef ref) {
+        if (!peek(k, off, len, ref)) return false;
+        remove(ref);
+        return true;
+    }
+
+    public boolean delete(byte[] key, EntryRef ref) {
+        return delete(MemorySegment.ofArray(key), 0, key.length, ref);
+    }
+
+    /** Removes a found entry (ref must come from find/peek in this db). */
+    public void remove(EntryRef ref) {
+        SlotTable t = ref.table;
+        releaseObject(t, ref, null);
+        if (ref.expireAt != 0) t.volatileCount--;
+        ref.markDead();
+        t.size--;
+        removeAt(t, ref.bucket);
+    }
+
+    /** Backward-shift deletion: no tombstones, probe chains stay short under churn. */
+    private void removeAt(SlotTable t, int hole) {
+        long[] w = t.words;
+        int mask = w.length - 1;
+        w[hole] = 0;
+        int j = hole;
+        while (true) {
+            j = (j + 1) & mask;
+            long word = w[j];
+            if (word == 0) return;
+            int home = home(word, mask);
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                w[hole] = word;
+                w[j] = 0;
+                hole = j;
+            }
+        }
+    }
+
+    private int home(long word, int mask) {
+        if (mask < (1 << SlotTable.TAG_BITS)) return SlotTable.tag(word) & mask;
+        long loc = word & SlotTable.LOC_MASK;
+        EntryRef r = keyspace.scratch3.get();
+        r.load(segments.at(loc), loc);
+        return (int) Hashing.hash(r.mem, r.keyOff, r.keyLen) & mask;
+    }
+
+    private void grow(SlotTable t) {
+        long[] old = t.words;
+        long[] nw = new long[old.length * 2];
+        int mask = nw.length - 1;
+        for (long word : old) {
+            if (word == 0) continue;
+            int b = home(word, mask);
+            while (nw[b] != 0) b = (b + 1) & mask;
+            nw[b] = word;
+        }
+        t.words = nw;
+        keyspace.indexBytes.add(8L * (nw.length - old.length));
+    }
+
+    private SlotTable newTable() {
+        SlotTable t = new SlotTable();
+        keyspace.indexBytes.add(t.indexBytes() + 40);
+        return t;
+    }
+
+    // ---- whole-slot access -----------------------------------------------------------------
+
+    /** Number of keys in a slot (caller holds the slot lock or accepts a racy count). */
+    public int slotSize(int slot) {
+        SlotTable t = slots[slot];
+        return t == null ? 0 : t.size;
+    }
+
+    public int slotVolatileSize(int slot) {
+        SlotTable t = slots[slot];
+        return t == null ? 0 : t.volatileCount;
+    }
+
+    /**
+     * Visits every entry of a slot (caller holds its lock). Expired entries are skipped, not removed;
+     * the visitor must not add or remove keys in this slot.
+     */
+    public void forEachInSlot(int slot, EntryRef ref, Consumer<EntryRef> visitor) {
+        SlotTable t = slots[slot];
+        if (t == null || t.size == 0) return;
+        long now = keyspace.now();
+        long[] w = t.words;
+        for (int b = 0; b < w.length; b++) {
+            long word = w[b];
+            if (word == 0) continue;
+            long loc = word & SlotTable.LOC_MASK;
+            ref.load(segments.at(loc), loc);
+            if (ref.expireAt != 0 && ref.expireAt <= now) continue;
+            ref.table = t;
+            ref.bucket = b;
+            visitor.accept(ref);
+            if (t.words != w) return;
+        }
+    }
+
+    /** Deletes the expired keys of one slot (caller holds its lock); returns how many. */
+    public int expireSlot(int slot, EntryRef ref) {
+        SlotTable t = slots[slot];
+        if (t == null || t.volatileCount == 0) return 0;
+        long now = keyspace.now();
+        int n = 0;
+        long[] w = t.words;
+        for (int b = 0; b < w.length; ) {
+            long word = w[b];
+            if (word != 0) {
+                long loc = word & SlotTable.LOC_MASK;
+                ref.load(segments.at(loc), loc);
+                if (ref.expireAt != 0 && ref.expireAt <= now) {
+                    ref.table = t;
+                    ref.bucket = b;
+                    remove(ref);
+                    n++;
+                    continue; // a shifted word may now sit at b
+                }
+            }
+            b++;
+        }
+        return n;
+    }
+
+    /** Removes every key of a slot (caller holds its lock). */
+    public void clearSlot(int slot) {
+        SlotTable t = slots[slot];
+        if (t == null) return;
+        EntryRef r = keyspace.scratch3.get();
+        for (long word : t.words) {
+            if (word == 0) continue;
+            long loc = word & SlotTable.LOC_MASK;
+            r.load(segments.at(loc), loc);
+            if (!r.isString()) keyspace.objectFreed(t.objects[r.handle()]);
+            r.markDead();
+        }
+        keyspace.indexBytes.add(-(t.indexBytes() + 40));
+        slots[slot] = null;
+    }
+
+    /**
+     * Moves a live entry found at location to a new place (the compactor; caller holds the slot
+     * lock). Returns false when the entry died meanwhile.
+     */
+    boolean relocate(EntryRef ref) {
+        if (!peek(ref.mem, ref.keyOff, ref.keyLen, keyspace.scratch3.get())) return false;
+        EntryRef cur = keyspace.scratch3.get();
+        if (cur.location != ref.location) return false;
+        Appender app = segments.appender();
+        long loc = app.reserve(cur.size);
+        Segment seg = segments.at(loc);
+        MemorySegment.copy(cur.mem, cur.pos, seg.mem, Segments.offset(loc), cur.size);
+        seg.live.addAndGet(cur.size);
+        cur.table.words[cur.bucket] = SlotTable.word(cur.hash, loc);
+        cur.markDead();
+        return true;
+    }
+
+    long keyCount() {
+        long n = 0;
+        for (SlotTable t : slots) if (t != null) n += t.size;
+        return n;
+    }
+
+    long volatileCount() {
+        long n = 0;
+        for (SlotTable t : slots) if (t != null) n += t.volatileCount;
+        return n;
+    }
+}

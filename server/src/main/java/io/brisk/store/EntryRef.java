@@ -1,0 +1,113 @@
+package io.brisk.store;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A reusable cursor onto one entry in a segment: handlers look a key up into it and read the value
+ * where it lies, without allocating. Valid only while the key's slot lock is held.
+ *
+ * <p>Entry layout: {@code [header][db][access:4][varint keyLen][varint valLen][expireAt:8 if set]
+ * [flags:4 if set][key][value]}. Header bits: 7 dead, 6 has expiry, 5 has client flags, 0-3 type.
+ * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
+ */
+public final class EntryRef {
+    static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, TYPE_MASK = 0x0F;
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+
+    long location;
+    Segment segment;
+    MemorySegment mem;
+    long pos;
+    int header;
+    int db;
+    long keyOff;
+    int keyLen;
+    long valOff;
+    int valLen;
+    long expireAt;
+    int flags;
+    int size;
+    // Where the index word lives, for in-place updates.
+    SlotTable table;
+    int bucket;
+    long hash;
+
+    void load(Segment seg, long location) {
+        this.location = location;
+        this.segment = seg;
+        this.mem = seg.mem;
+        long p = this.pos = Segments.offset(location);
+        header = mem.get(ValueLayout.JAVA_BYTE, p) & 0xFF;
+        db = mem.get(ValueLayout.JAVA_BYTE, p + 1) & 0xFF;
+        p += 6;
+        int kl = 0, shift = 0, b;
+        do { b = mem.get(ValueLayout.JAVA_BYTE, p++); kl |= (b & 0x7F) << shift; shift += 7; } while (b < 0);
+        int vl = 0;
+        shift = 0;
+        do { b = mem.get(ValueLayout.JAVA_BYTE, p++); vl |= (b & 0x7F) << shift; shift += 7; } while (b < 0);
+        if ((header & HAS_EXPIRE) != 0) { expireAt = mem.get(LONG, p); p += 8; } else expireAt = 0;
+        if ((header & HAS_FLAGS) != 0) { flags = mem.get(INT, p); p += 4; } else flags = 0;
+        keyLen = kl;
+        valLen = vl;
+        keyOff = p;
+        valOff = p + kl;
+        size = (int) (valOff + vl - pos);
+    }
+
+    static int varintSize(int v) {
+        int n = 1;
+        while ((v >>>= 7) != 0) n++;
+        return n;
+    }
+
+    static int entrySize(int klen, int vlen, boolean expire, boolean flags) {
+        return 6 + varintSize(klen) + varintSize(vlen) + (expire ? 8 : 0) + (flags ? 4 : 0) + klen + vlen;
+    }
+
+    public ValueType type() { return ValueType.of(header & TYPE_MASK); }
+    public boolean isString() { return (header & TYPE_MASK) == 0; }
+    public MemorySegment memory() { return mem; }
+    public long keyOffset() { return keyOff; }
+    public int keyLength() { return keyLen; }
+    public long valueOffset() { return valOff; }
+    public int valueLength() { return valLen; }
+    /** Absolute unix time in ms when the key expires, or 0 when it does not. */
+    public long expireAt() { return expireAt; }
+    public boolean hasClientFlags() { return (header & HAS_FLAGS) != 0; }
+    /** memcached's 32-bit client flags (0 when none were set). */
+    public int clientFlags() { return flags; }
+    public int entrySize() { return size; }
+
+    /**
+     * A 64-bit version stamp unique to this version of the entry: its location plus the generation
+     * of the segment it lives in (memcached's CAS). Changes on every write from any protocol.
+     */
+    public long version() {
+        return ((long) segment.generation << 44) | location;
+    }
+
+    public int lruClock() { return mem.get(INT, pos + 2) >>> 8; }
+    public int lfuCounter() { return mem.get(INT, pos + 2) & 0xFF; }
+
+    void access(int word) { mem.set(INT, pos + 2, word); }
+
+    public byte[] keyBytes() {
+        return mem.asSlice(keyOff, keyLen).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    public byte[] valueBytes() {
+        return mem.asSlice(valOff, valLen).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    boolean isDead() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & DEAD) != 0; }
+
+    void markDead() {
+        mem.set(ValueLayout.JAVA_BYTE, pos, (byte) (header | DEAD));
+        segment.live.addAndGet(-size);
+    }
+
+    /** For object values: the handle into the slot's object table. */
+    int handle() { return mem.get(INT, valOff); }
+}

@@ -1,0 +1,129 @@
+package io.brisk.store;
+
+import io.brisk.util.Crc16;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * All databases, the slot locks they share, and the segment memory their entries live in.
+ * store/ imports nothing above it: commands call in, never the other way round.
+ */
+public final class Keyspace {
+    final Segments segments = new Segments();
+    private final SlotLocks locks = new SlotLocks(Crc16.SLOTS);
+    private volatile Db[] dbs;
+
+    final LongAdder indexBytes = new LongAdder();
+    final LongAdder objectBytes = new LongAdder();
+    public final LongAdder expiredKeys = new LongAdder();
+    public final LongAdder evictedKeys = new LongAdder();
+    final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
+    final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
+    final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
+    final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);
+    private final long startMillis = System.currentTimeMillis();
+
+    public Keyspace(int databases) {
+        if (databases < 1 || databases > 256) throw new IllegalArgumentException("databases must be between 1 and 256");
+        Db[] d = new Db[databases];
+        for (int i = 0; i < databases; i++) d[i] = new Db(i, this);
+        dbs = d;
+    }
+
+    public Db db(int i) { return dbs[i]; }
+    public int databases() { return dbs.length; }
+    public SlotLocks locks() { return locks; }
+    public Segments segments() { return segments; }
+
+    public long now() { return System.currentTimeMillis(); }
+
+    /** Redis's LRU clock: seconds, 24 bits. */
+    public int lruClock() {
+        return (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
+    }
+
+    /** Access word for an entry just read: current LRU clock, LFU counter bumped Redis-style (log). */
+    int accessWord(int lfu, int lastClock) {
+        int counter;
+        if (lfu < 0) {
+            counter = 5; // LFU_INIT_VAL
+        } else {
+            counter = lfu;
+            if (counter < 255) {
+                double baseval = Math.max(0, counter - 5);
+                double p = 1.0 / (baseval * 10 + 1); // lfu-log-factor 10
+                if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < p) counter++;
+            }
+        }
+        return (lruClock() << 8) | counter;
+    }
+
+    /** While true, reads on this thread leave access times alone (CLIENT NO-TOUCH, OBJECT...). */
+    public void noTouch(boolean on) {
+        noTouch.set(on ? Boolean.TRUE : null);
+    }
+
+    void objectFreed(Object o) {
+        if (o instanceof StoredObject so) objectBytes.add(-so.estimatedBytes());
+    }
+
+    /** Collections call this when they grow or shrink. */
+    public void adjustObjectBytes(long delta) {
+        objectBytes.add(delta);
+    }
+
+    /** Bytes used by data: segment memory (exact), index tables, collection estimates. */
+    public long usedMemory() {
+        return segments.allocatedBytes() + indexBytes.sum() + objectBytes.sum();
+    }
+
+    public long segmentBytes() { return segments.allocatedBytes(); }
+
+    public long keyCount(int db) { return dbs[db].keyCount(); }
+    public long volatileCount(int db) { return dbs[db].volatileCount(); }
+
+    /** Empties one database, slot by slot, each under its lock. */
+    public void flush(int db) {
+        Db d = dbs[db];
+        for (int s = 0; s < Crc16.SLOTS; s++) {
+            if (d.slots[s] == null) continue;
+            locks.lock(s);
+            try {
+                d.clearSlot(s);
+            } finally {
+                locks.unlock(s);
+            }
+        }
+    }
+
+    public void flushAll() {
+        for (int i = 0; i < dbs.length; i++) flush(i);
+    }
+
+    /** Swaps two databases' contents: every slot is locked so no command sees a half swap. */
+    public void swap(int a, int b) {
+        for (int s = 0; s < Crc16.SLOTS; s++) locks.lock(s);
+        try {
+            Db da = dbs[a], dbb = dbs[b];
+            for (int s = 0; s < Crc16.SLOTS; s++) {
+                SlotTable t = da.slots[s];
+                da.slots[s] = dbb.slots[s];
+                dbb.slots[s] = t;
+                relabel(da.slots[s], a);
+                relabel(dbb.slots[s], b);
+            }
+        } finally {
+            for (int s = Crc16.SLOTS - 1; s >= 0; s--) locks.unlock(s);
+        }
+    }
+
+    /** Entries record their db for the compactor; after a swap they are rewritten in place. */
+    private void relabel(SlotTable t, int db) {
+        if (t == null) return;
+        for (long word : t.words) {
+            if (word == 0) continue;
+            long loc = word & SlotTable.LOC_MASK;
+            Segment seg = segments.at(loc);
+            seg.mem.set(java.lang.foreign.ValueLayout.JAVA_BYTE, Segments.offset(loc) + 1, (byte) db);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.brisk.store;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The table of all segments, addressed by a 24-bit id (id 0 is never used, so a location is never 0).
+ * A location is {@code id << 20 | offset}; entries larger than a segment get a segment of their own.
+ */
+public final class Segments {
+    public static final int OFFSET_BITS = 20;
+    public static final int SEGMENT_SIZE = 1 << OFFSET_BITS;
+    public static final int MAX_ID = (1 << 24) - 1;
+
+    private volatile Segment[] table = new Segment[1024];
+    private final int[] generations = new int[MAX_ID + 1];
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+    private int nextId = 1;
+    private final AtomicLong allocated = new AtomicLong();
+    private final ThreadLocal<Appender> appenders = ThreadLocal.withInitial(() -> new Appender(this));
+
+    public Segment get(int id) {
+        return table[id];
+    }
+
+    public Segment at(long location) {
+        return table[(int) (location >>> OFFSET_BITS)];
+    }
+
+    public static int offset(long location) {
+        return (int) (location & (SEGMENT_SIZE - 1));
+    }
+
+    public Appender appender() {
+        return appenders.get();
+    }
+
+    public long allocatedBytes() {
+        return allocated.get();
+    }
+
+    synchronized Segment allocate(long size) {
+        int id = freeIds.isEmpty() ? nextId++ : freeIds.poll();
+        if (id > MAX_ID) throw new OutOfMemoryError("segment table full");
+        Segment s = new Segment(id, ++generations[id], size);
+        Segment[] t = table;
+        if (id >= t.length) {
+            t = Arrays.copyOf(t, Math.min(MAX_ID + 1, t.length * 2));
+        }
+        t[id] = s;
+        table = t; // volatile publish
+        allocated.addAndGet(size);
+        return s;
+    }
+
+    synchronized void free(Segment s) {
+        table[s.id] = null;
+        allocated.addAndGet(-s.capacity());
+        freeIds.add(s.id);
+        s.arena.close();
+    }
+
+    /** Sealed segments whose live fraction is below the threshold, for the compactor. */
+    synchronized java.util.List<Segment> sparse(double liveFraction) {
+        java.util.List<Segment> out = new java.util.ArrayList<>();
+        Segment[] t = table;
+        for (int i = 1; i < nextId && i < t.length; i++) {
+            Segment s = t[i];
+            if (s != null && s.sealed && s.live.get() < s.capacity() * liveFraction) out.add(s);
+        }
+        return out;
+    }
+
+    synchronized int count() {
+        int n = 0;
+        for (Segment s : table) if (s != null) n++;
+        return n;
+    }
+}
