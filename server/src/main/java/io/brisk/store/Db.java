@@ -15,6 +15,8 @@ public final class Db {
     final Keyspace keyspace;
     final Segments segments;
     final SlotTable[] slots = new SlotTable[Crc16.SLOTS];
+    /** Keys with a TTL in this db, so the active expire cycle can skip dbs that have none. */
+    final java.util.concurrent.atomic.AtomicLong volatileKeys = new java.util.concurrent.atomic.AtomicLong();
 
     Db(int index, Keyspace keyspace) {
         this.index = index;
@@ -156,8 +158,8 @@ public final class Db {
                 old.load(segments.at(loc), loc);
                 if (old.keyLen == klen && MemorySegment.mismatch(old.mem, old.keyOff, old.keyOff + klen, m, koff, koff + klen) < 0) {
                     w[b] = newWord;
-                    if (old.expireAt != 0) t.volatileCount--;
-                    if (ref.expireAt != 0) t.volatileCount++;
+                    if (old.expireAt != 0) volatileDelta(t, -1);
+                    if (ref.expireAt != 0) volatileDelta(t, 1);
                     releaseObject(t, old, ref);
                     old.markDead();
                     ref.table = t;
@@ -169,7 +171,7 @@ public final class Db {
         }
         w[b] = newWord;
         t.size++;
-        if (ref.expireAt != 0) t.volatileCount++;
+        if (ref.expireAt != 0) volatileDelta(t, 1);
         ref.table = t;
         ref.bucket = b;
         ref.hash = h;
@@ -177,6 +179,16 @@ public final class Db {
             grow(t);
             ref.table = null; // bucket moved; callers re-find if they need it
         }
+    }
+
+    private void volatileDelta(SlotTable t, int d) {
+        t.volatileCount += d;
+        volatileKeys.addAndGet(d);
+    }
+
+    /** True when some key of this db has a TTL. */
+    public boolean hasVolatileKeys() {
+        return volatileKeys.get() > 0;
     }
 
     private void releaseObject(SlotTable t, EntryRef old, EntryRef replacement) {
@@ -288,7 +300,7 @@ public final class Db {
     public void remove(EntryRef ref) {
         SlotTable t = ref.table;
         releaseObject(t, ref, null);
-        if (ref.expireAt != 0) t.volatileCount--;
+        if (ref.expireAt != 0) volatileDelta(t, -1);
         ref.markDead();
         t.size--;
         removeAt(t, ref.bucket);
@@ -414,6 +426,7 @@ public final class Db {
             if (!r.isString()) keyspace.objectFreed(t.objects[r.handle()]);
             r.markDead();
         }
+        volatileKeys.addAndGet(-t.volatileCount);
         keyspace.indexBytes.add(-(t.indexBytes() + 40));
         slots[slot] = null;
     }

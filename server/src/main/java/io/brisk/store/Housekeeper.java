@@ -66,6 +66,12 @@ public final class Housekeeper implements Runnable {
         int dbs = ks.databases();
         for (int visited = 0; visited < dbs * Crc16.SLOTS; visited++) {
             Db db = ks.db(expireDb);
+            if (!db.hasVolatileKeys()) { // nothing to expire here: skip the whole db
+                visited += Crc16.SLOTS - expireSlot - 1;
+                expireSlot = 0;
+                expireDb = (expireDb + 1) % dbs;
+                continue;
+            }
             int slot = expireSlot;
             if (++expireSlot == Crc16.SLOTS) {
                 expireSlot = 0;

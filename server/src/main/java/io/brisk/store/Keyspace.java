@@ -111,6 +111,9 @@ public final class Keyspace {
                 relabel(da.slots[s], a);
                 relabel(dbb.slots[s], b);
             }
+            long va = da.volatileKeys.get();
+            da.volatileKeys.set(dbb.volatileKeys.get());
+            dbb.volatileKeys.set(va);
         } finally {
             for (int s = Crc16.SLOTS - 1; s >= 0; s--) locks.unlock(s);
         }
