@@ -36,6 +36,10 @@ public final class BriskServer implements AutoCloseable {
         CommandFamilies.registerAll(ctx.commands);
         config.watch("hz", p -> ctx.housekeeper.hz(Integer.parseInt(p.value())));
         config.watch("active-expire-enabled", p -> ctx.housekeeper.activeExpire("yes".equals(p.value())));
+        var evictor = ctx.keyspace.evictor();
+        config.watch("maxmemory", p -> evictor.maxmemory(Long.parseLong(p.value())));
+        config.watch("maxmemory-policy", p -> evictor.policy(io.brisk.store.EvictionPolicy.of(p.value())));
+        config.watch("maxmemory-samples", p -> evictor.samples(Integer.parseInt(p.value())));
         NetServer net = new NetServer(ctx);
         BriskServer server = new BriskServer(ctx, net);
         ctx.shutdownAction = () -> {

@@ -42,6 +42,12 @@ public final class Dispatcher {
 
     /** Runs a known, checked command with its slots locked. */
     public void run(CommandSpec spec, Session s, CommandArgs args, Reply reply) {
+        // Make room before taking this command's locks: eviction locks other slots one at a time.
+        if (spec.has(CommandFlag.DENYOOM) && !s.server().keyspace.evictor().makeRoom()) {
+            spec.stats().rejected.increment();
+            reply.error(Errors.OOM);
+            return;
+        }
         IntList keys = s.keyIndexes;
         IntList slots = s.slots;
         spec.keyIndexes(args, keys);

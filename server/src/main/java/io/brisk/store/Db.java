@@ -17,6 +17,8 @@ public final class Db {
     final SlotTable[] slots = new SlotTable[Crc16.SLOTS];
     /** Keys with a TTL in this db, so the active expire cycle can skip dbs that have none. */
     final java.util.concurrent.atomic.AtomicLong volatileKeys = new java.util.concurrent.atomic.AtomicLong();
+    /** Keys in this db (DBSIZE in O(1)); changed only on insert and delete, not on overwrite. */
+    final java.util.concurrent.atomic.AtomicLong keys = new java.util.concurrent.atomic.AtomicLong();
 
     Db(int index, Keyspace keyspace) {
         this.index = index;
@@ -144,6 +146,7 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null) t = slots[slot] = newTable();
         ref.segment.live.addAndGet(ref.size);
+        keyspace.liveEntryBytes.add(ref.size);
         long newWord = SlotTable.word(h, ref.location);
         long[] w = t.words;
         int mask = w.length - 1;
@@ -161,7 +164,7 @@ public final class Db {
                     if (old.expireAt != 0) volatileDelta(t, -1);
                     if (ref.expireAt != 0) volatileDelta(t, 1);
                     releaseObject(t, old, ref);
-                    old.markDead();
+                    old.markDead(keyspace.liveEntryBytes);
                     ref.table = t;
                     ref.bucket = b;
                     ref.hash = h;
@@ -171,6 +174,7 @@ public final class Db {
         }
         w[b] = newWord;
         t.size++;
+        keys.incrementAndGet();
         if (ref.expireAt != 0) volatileDelta(t, 1);
         ref.table = t;
         ref.bucket = b;
@@ -301,8 +305,9 @@ public final class Db {
         SlotTable t = ref.table;
         releaseObject(t, ref, null);
         if (ref.expireAt != 0) volatileDelta(t, -1);
-        ref.markDead();
+        ref.markDead(keyspace.liveEntryBytes);
         t.size--;
+        keys.decrementAndGet();
         removeAt(t, ref.bucket);
     }
 
@@ -424,9 +429,10 @@ public final class Db {
             long loc = word & SlotTable.LOC_MASK;
             r.load(segments.at(loc), loc);
             if (!r.isString()) keyspace.objectFreed(t.objects[r.handle()]);
-            r.markDead();
+            r.markDead(keyspace.liveEntryBytes);
         }
         volatileKeys.addAndGet(-t.volatileCount);
+        keys.addAndGet(-t.size);
         keyspace.indexBytes.add(-(t.indexBytes() + 40));
         slots[slot] = null;
     }
@@ -444,20 +450,17 @@ public final class Db {
         Segment seg = segments.at(loc);
         MemorySegment.copy(cur.mem, cur.pos, seg.mem, Segments.offset(loc), cur.size);
         seg.live.addAndGet(cur.size);
+        keyspace.liveEntryBytes.add(cur.size);
         cur.table.words[cur.bucket] = SlotTable.word(cur.hash, loc);
-        cur.markDead();
+        cur.markDead(keyspace.liveEntryBytes);
         return true;
     }
 
-    long keyCount() {
-        long n = 0;
-        for (SlotTable t : slots) if (t != null) n += t.size;
-        return n;
+    public long keyCount() {
+        return keys.get();
     }
 
     long volatileCount() {
-        long n = 0;
-        for (SlotTable t : slots) if (t != null) n += t.volatileCount;
-        return n;
+        return volatileKeys.get();
     }
 }

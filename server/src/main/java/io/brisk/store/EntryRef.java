@@ -103,9 +103,10 @@ public final class EntryRef {
 
     boolean isDead() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & DEAD) != 0; }
 
-    void markDead() {
+    void markDead(java.util.concurrent.atomic.LongAdder live) {
         mem.set(ValueLayout.JAVA_BYTE, pos, (byte) (header | DEAD));
         segment.live.addAndGet(-size);
+        live.add(-size);
     }
 
     /** For object values: the handle into the slot's object table. */

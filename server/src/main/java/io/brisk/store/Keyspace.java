@@ -13,6 +13,8 @@ public final class Keyspace {
     private volatile Db[] dbs;
 
     final LongAdder indexBytes = new LongAdder();
+    /** Bytes of entries that are live (not yet replaced or deleted): what eviction frees at once. */
+    final LongAdder liveEntryBytes = new LongAdder();
     final LongAdder objectBytes = new LongAdder();
     public final LongAdder expiredKeys = new LongAdder();
     public final LongAdder evictedKeys = new LongAdder();
@@ -20,7 +22,7 @@ public final class Keyspace {
     final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);
-    private final long startMillis = System.currentTimeMillis();
+    private final Evictor evictor = new Evictor(this);
 
     public Keyspace(int databases) {
         if (databases < 1 || databases > 256) throw new IllegalArgumentException("databases must be between 1 and 256");
@@ -30,6 +32,7 @@ public final class Keyspace {
     }
 
     public Db db(int i) { return dbs[i]; }
+    public Evictor evictor() { return evictor; }
     public int databases() { return dbs.length; }
     public SlotLocks locks() { return locks; }
     public Segments segments() { return segments; }
@@ -78,6 +81,14 @@ public final class Keyspace {
 
     public long segmentBytes() { return segments.allocatedBytes(); }
 
+    /**
+     * Memory that counts against maxmemory: live entries, index tables and collections. Unlike
+     * {@link #usedMemory()} it drops as soon as a key is deleted, before compaction frees its segment.
+     */
+    public long logicalMemory() {
+        return liveEntryBytes.sum() + indexBytes.sum() + objectBytes.sum();
+    }
+
     public long keyCount(int db) { return dbs[db].keyCount(); }
     public long volatileCount(int db) { return dbs[db].volatileCount(); }
 
@@ -114,6 +125,9 @@ public final class Keyspace {
             long va = da.volatileKeys.get();
             da.volatileKeys.set(dbb.volatileKeys.get());
             dbb.volatileKeys.set(va);
+            long ka = da.keys.get();
+            da.keys.set(dbb.keys.get());
+            dbb.keys.set(ka);
         } finally {
             for (int s = Crc16.SLOTS - 1; s >= 0; s--) locks.unlock(s);
         }
