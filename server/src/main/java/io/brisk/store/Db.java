@@ -142,6 +142,7 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null) t = slots[slot] = newTable();
         ref.segment.live.addAndGet(ref.size);
+        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
         long newWord = SlotTable.word(h, ref.location);
         long[] w = t.words;
         int mask = w.length - 1;

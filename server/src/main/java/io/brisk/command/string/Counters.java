@@ -64,8 +64,6 @@ final class Counters {
 
     /** INCRBYFLOAT computes in x87 extended precision, as Redis's long double does, and stores %.17Lf. */
     static void incrbyfloat(Session s, CommandArgs a, Reply r) {
-        LongDouble incr = LongDouble.parse(a.segment(2), a.offset(2), a.length(2));
-        if (incr == null) throw new CommandError(Errors.NOT_FLOAT);
         Db db = s.db();
         EntryRef old = s.ref;
         LongDouble cur = LongDouble.ZERO;
@@ -74,6 +72,9 @@ final class Counters {
             cur = LongDouble.parse(old.memory(), old.valueOffset(), old.valueLength());
             if (cur == null) throw new CommandError(Errors.NOT_FLOAT);
         }
+        // Redis checks the type and the stored value before the increment.
+        LongDouble incr = LongDouble.parse(a.segment(2), a.offset(2), a.length(2));
+        if (incr == null) throw new CommandError(Errors.NOT_FLOAT);
         LongDouble sum = cur.add(incr);
         if (sum.isInfinite()) throw new CommandError("ERR increment would produce NaN or Infinity");
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
