@@ -14,7 +14,8 @@ public final class Appender {
         if (size > Segments.SEGMENT_SIZE) {
             Segment big = segments.allocate(size);
             big.top = size;
-            big.sealed = true;
+            // Sealed by Db.commit once the entry is live: sealed now, the compactor could free it
+            // (live == 0) while the caller is still writing the value.
             return (long) big.id << Segments.OFFSET_BITS;
         }
         Segment s = current;

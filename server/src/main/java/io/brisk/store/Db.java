@@ -147,6 +147,7 @@ public final class Db {
         if (t == null) t = slots[slot] = newTable();
         ref.segment.live.addAndGet(ref.size);
         keyspace.liveEntryBytes.add(ref.size);
+        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
         long newWord = SlotTable.word(h, ref.location);
         long[] w = t.words;
         int mask = w.length - 1;
