@@ -395,6 +395,32 @@ public final class Db {
         }
     }
 
+    /**
+     * Loads a live key of the slot into ref (caller holds its lock): the first occupied bucket at or
+     * after a random start, skipping expired entries. False when the slot holds no live key.
+     * (RANDOMKEY picks the slot weighted by size, so the key is close to uniformly random.)
+     */
+    public boolean randomInSlot(int slot, long random, EntryRef ref) {
+        SlotTable t = slots[slot];
+        if (t == null || t.size == 0) return false;
+        long now = keyspace.now();
+        long[] w = t.words;
+        int mask = w.length - 1;
+        int start = (int) (random & mask);
+        for (int i = 0; i <= mask; i++) {
+            int b = (start + i) & mask;
+            long word = w[b];
+            if (word == 0) continue;
+            long loc = word & SlotTable.LOC_MASK;
+            ref.load(segments.at(loc), loc);
+            if (ref.expireAt != 0 && ref.expireAt <= now) continue;
+            ref.table = t;
+            ref.bucket = b;
+            return true;
+        }
+        return false;
+    }
+
     /** Deletes the expired keys of one slot (caller holds its lock); returns how many. */
     public int expireSlot(int slot, EntryRef ref) {
         SlotTable t = slots[slot];

@@ -1,0 +1,286 @@
+package io.brisk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brisk.util.Crc16;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The off-heap store without a network: slot tables, backward-shift deletion, compaction and
+ * expiry, checked against plain Java models. Runs single-threaded, so each test takes the slot
+ * locks only where the code under test expects them (the Housekeeper does its own locking).
+ */
+class OffHeapStoreTest {
+    private Keyspace ks;
+    private Db db;
+    private final EntryRef ref = new EntryRef();
+
+    @BeforeEach
+    void newKeyspace() {
+        ks = new Keyspace(16);
+        db = ks.db(0);
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String get(Db d, String key) {
+        if (!d.find(b(key), ref)) return null;
+        return new String(ref.valueBytes(), StandardCharsets.UTF_8);
+    }
+
+    private boolean peek(String key) {
+        byte[] k = b(key);
+        return db.peek(java.lang.foreign.MemorySegment.ofArray(k), 0, k.length, ref);
+    }
+
+    private void put(String key, String value) {
+        db.putString(b(key), b(value), 0, ref);
+    }
+
+    private long keys(Db d) {
+        long n = 0;
+        for (int s = 0; s < Crc16.SLOTS; s++) n += d.slotSize(s);
+        return n;
+    }
+
+    @Test
+    void oneSlotGrowsPastThousandsOfBuckets() {
+        int n = 20_000;
+        for (int i = 0; i < n; i++) put("{t}key:" + i, "value:" + i);
+        int slot = Crc16.slot(b("{t}"));
+        assertThat(db.slotSize(slot)).isEqualTo(n);
+        assertThat(db.slots[slot].words.length).isGreaterThan(1 << 14);
+        for (int i = 0; i < n; i++) assertThat(get(db, "{t}key:" + i)).isEqualTo("value:" + i);
+        assertThat(get(db, "{t}key:" + n)).isNull();
+        assertThat(keys(db)).isEqualTo(n);
+    }
+
+    /** Past 2^20 buckets the home bucket needs more hash bits than the word's tag: grow and shift read the entry. */
+    @Test
+    void oneSlotBeyondTheTagBits() {
+        int n = 900_000;
+        byte[] v = b("v");
+        for (int i = 0; i < n; i++) db.putString(b("{big}" + i), v, 0, ref);
+        int slot = Crc16.slot(b("{big}"));
+        assertThat(db.slots[slot].words.length).isEqualTo(1 << 21);
+        for (int i = 0; i < n; i += 2) assertThat(db.delete(b("{big}" + i), ref)).isTrue();
+        for (int i = 0; i < n; i++) assertThat(db.find(b("{big}" + i), ref)).as("key %d", i).isEqualTo(i % 2 == 1);
+        assertThat(db.slotSize(slot)).isEqualTo(n / 2);
+    }
+
+    @Test
+    void randomInsertsAndDeletesMatchAHashMap() {
+        Random rnd = new Random(42);
+        Map<String, String> model = new HashMap<>();
+        // few hash tags: long probe runs in a handful of tables, wrapping around their ends
+        String[] tags = {"{a}", "{b}", "{c}"};
+        for (int op = 0; op < 60_000; op++) {
+            String key = tags[rnd.nextInt(tags.length)] + rnd.nextInt(2_000);
+            int what = rnd.nextInt(10);
+            if (what < 5) {
+                String v = "v" + op;
+                put(key, v);
+                model.put(key, v);
+            } else if (what < 8) {
+                assertThat(db.delete(b(key), ref)).as("delete %s at op %d", key, op).isEqualTo(model.remove(key) != null);
+            } else {
+                assertThat(get(db, key)).as("get %s at op %d", key, op).isEqualTo(model.get(key));
+            }
+            if (op % 5_000 == 0) assertAllPresent(model);
+        }
+        assertAllPresent(model);
+        for (String key : new ArrayList<>(model.keySet())) {
+            assertThat(db.delete(b(key), ref)).isTrue();
+            model.remove(key);
+            if (model.size() % 500 == 0) assertAllPresent(model);
+        }
+        assertThat(keys(db)).isZero();
+    }
+
+    /** Small tables (8..64 buckets) wrap their probe runs constantly: delete must shift across the end. */
+    @Test
+    void backwardShiftAcrossTheTableEnd() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            Map<String, String> model = new HashMap<>();
+            int keys = 1 + rnd.nextInt(40);
+            String tag = "{r" + round + "}";
+            for (int i = 0; i < keys; i++) {
+                put(tag + i, "x" + i);
+                model.put(tag + i, "x" + i);
+            }
+            List<String> order = new ArrayList<>(model.keySet());
+            java.util.Collections.shuffle(order, rnd);
+            for (String k : order) {
+                assertThat(db.delete(b(k), ref)).isTrue();
+                model.remove(k);
+                assertAllPresent(model);
+            }
+        }
+        assertThat(keys(db)).isZero();
+    }
+
+    private void assertAllPresent(Map<String, String> model) {
+        for (Map.Entry<String, String> e : model.entrySet()) {
+            assertThat(get(db, e.getKey())).as("key %s", e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(keys(db)).isEqualTo(model.size());
+    }
+
+    @Test
+    void compactionKeepsEveryValueAndFreesSegments() {
+        Housekeeper hk = new Housekeeper(ks);
+        String pad = "p".repeat(1_000);
+        int n = 2_000;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < n; i++) put("key:" + i, round + ":" + i + pad);
+        }
+        // 10 rounds x 2000 x ~1 KB = ~20 MB written, ~2 MB live
+        int before = ks.segments().count();
+        assertThat(before).isGreaterThan(15);
+        hk.compact(0.5);
+        int after = ks.segments().count();
+        assertThat(after).isLessThan(before / 2);
+        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("9:" + i + pad);
+        assertThat(keys(db)).isEqualTo(n);
+        assertThat(ks.segmentBytes()).isEqualTo((long) after * Segments.SEGMENT_SIZE);
+    }
+
+    @Test
+    void compactionMovesEntriesOfSwappedDatabasesIntoTheRightOne() {
+        Housekeeper hk = new Housekeeper(ks);
+        String pad = "q".repeat(1_000);
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 1_000; i++) put("k" + i, round + pad);
+        }
+        ks.swap(0, 1);
+        hk.compact(0.5);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(get(ks.db(1), "k" + i)).isEqualTo("4" + pad);
+            assertThat(get(ks.db(0), "k" + i)).isNull();
+        }
+    }
+
+    @Test
+    void expireSlotRemovesOnlyExpiredKeys() throws InterruptedException {
+        long now = ks.now();
+        int slot = Crc16.slot(b("{e}"));
+        for (int i = 0; i < 3_000; i++) {
+            long at = i % 3 == 0 ? now + 60 : i % 3 == 1 ? now + 3_600_000 : 0;
+            db.putString(b("{e}" + i), b("v" + i), at, ref);
+        }
+        assertThat(db.slotVolatileSize(slot)).isEqualTo(2_000);
+        Thread.sleep(120);
+        assertThat(db.expireSlot(slot, ref)).isEqualTo(1_000);
+        assertThat(db.slotSize(slot)).isEqualTo(2_000);
+        assertThat(db.slotVolatileSize(slot)).isEqualTo(1_000);
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(get(db, "{e}" + i)).isEqualTo(i % 3 == 0 ? null : "v" + i);
+        }
+        assertThat(db.expireSlot(slot, ref)).isZero();
+    }
+
+    @Test
+    void activeExpireCycleFindsKeysInEveryDatabase() throws InterruptedException {
+        Housekeeper hk = new Housekeeper(ks);
+        long at = ks.now() + 30;
+        for (int d = 0; d < 16; d += 5) {
+            for (int i = 0; i < 100; i++) ks.db(d).putString(b("x" + i), b("v"), at, ref);
+        }
+        Thread.sleep(60);
+        long removed = 0;
+        for (int i = 0; i < 100 && removed < 400; i++) removed += hk.activeExpireCycle(1_000_000_000L);
+        assertThat(removed).isEqualTo(400);
+        assertThat(ks.expiredKeys.sum()).isEqualTo(400);
+        for (int d = 0; d < 16; d++) assertThat(ks.keyCount(d)).isZero();
+    }
+
+    @Test
+    void lazyExpiryOnLookup() throws InterruptedException {
+        db.putString(b("gone"), b("v"), ks.now() + 20, ref);
+        db.putString(b("stays"), b("v"), ks.now() + 60_000, ref);
+        assertThat(peek("gone")).isTrue();
+        Thread.sleep(40);
+        assertThat(peek("gone")).isFalse();
+        assertThat(ks.expiredKeys.sum()).isEqualTo(1);
+        assertThat(ks.keyCount(0)).isEqualTo(1);
+        assertThat(ks.volatileCount(0)).isEqualTo(1);
+        assertThat(db.find(b("stays"), ref)).isTrue();
+    }
+
+    @Test
+    void setExpireInPlaceAddAndRemove() {
+        put("k", "value");
+        assertThat(db.find(b("k"), ref)).isTrue();
+        long at = ks.now() + 100_000;
+        db.setExpire(ref, at); // none -> some: a new version
+        assertThat(ref.expireAt()).isEqualTo(at);
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.expireAt()).isEqualTo(at);
+        assertThat(ks.volatileCount(0)).isEqualTo(1);
+        db.setExpire(ref, at + 5); // some -> some: rewritten in place
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.expireAt()).isEqualTo(at + 5);
+        db.setExpire(ref, 0); // persist
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.expireAt()).isZero();
+        assertThat(new String(ref.valueBytes(), StandardCharsets.UTF_8)).isEqualTo("value");
+        assertThat(ks.volatileCount(0)).isZero();
+        // an overwrite without expiry clears one
+        db.putString(b("k"), b("v2"), at, ref);
+        assertThat(ks.volatileCount(0)).isEqualTo(1);
+        put("k", "v3");
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.expireAt()).isZero();
+        assertThat(ks.volatileCount(0)).isZero();
+    }
+
+    @Test
+    void randomInSlotReturnsLiveKeysOnly() throws InterruptedException {
+        int slot = Crc16.slot(b("{r}"));
+        db.putString(b("{r}dead"), b("v"), ks.now() + 10, ref);
+        put("{r}live", "v");
+        Thread.sleep(30);
+        Random rnd = new Random(1);
+        for (int i = 0; i < 50; i++) {
+            assertThat(db.randomInSlot(slot, rnd.nextLong(), ref)).isTrue();
+            assertThat(new String(ref.keyBytes(), StandardCharsets.UTF_8)).isEqualTo("{r}live");
+        }
+        assertThat(db.randomInSlot(Crc16.slot(b("{other}")), 1, ref)).isFalse();
+    }
+
+    @Test
+    void objectsFollowRenameAndAreFreedOnDelete() {
+        TestObject o = new TestObject(1_000);
+        db.putObject(b("{o}a"), ValueType.LIST, o, 0, ref);
+        assertThat(ks.objectBytes.sum()).isEqualTo(1_000);
+        assertThat(db.find(b("{o}a"), ref)).isTrue();
+        assertThat(ref.type()).isEqualTo(ValueType.LIST);
+        db.copyTo(ref, db, java.lang.foreign.MemorySegment.ofArray(b("{o}b")), 0, 4, 0, true);
+        assertThat(db.delete(b("{o}a"), ref)).isTrue();
+        assertThat(db.find(b("{o}b"), ref)).isTrue();
+        assertThat(db.object(ref)).isSameAs(o);
+        db.copyTo(ref, ks.db(3), java.lang.foreign.MemorySegment.ofArray(b("{o}b")), 0, 4, 0, false);
+        assertThat(ks.db(3).find(b("{o}b"), ref)).isTrue();
+        assertThat(ks.db(3).object(ref)).isNotSameAs(o).isInstanceOf(TestObject.class);
+        assertThat(ks.objectBytes.sum()).isEqualTo(2_000);
+        assertThat(db.delete(b("{o}b"), ref)).isTrue();
+        assertThat(ks.db(3).delete(b("{o}b"), ref)).isTrue();
+        assertThat(ks.objectBytes.sum()).isZero();
+    }
+
+    private record TestObject(long size) implements StoredObject {
+        public long estimatedBytes() { return size; }
+        public StoredObject deepCopy() { return new TestObject(size); }
+        public String encoding() { return "test"; }
+    }
+}
