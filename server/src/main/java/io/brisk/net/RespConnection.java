@@ -38,7 +38,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     private boolean closed;
     private boolean wroteSinceFlush;
     private final java.util.function.Consumer<CommandArgs> onCommand = this::onCommand;
-    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed && deferred == null;
+    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed && this.deferred == null;
     /** A command held back by CLIENT PAUSE; reading stops until it has run. */
     private CommandArgs deferred;
 
