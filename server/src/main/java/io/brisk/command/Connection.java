@@ -21,4 +21,10 @@ public interface Connection {
     io.brisk.protocol.Reply reply();
     /** Writes out what was put into {@link #reply()} outside a read (deliveries to blocked clients). */
     void flush();
+    /** Bytes of a partly received request held for this client (CLIENT LIST qbuf). */
+    default long queryBufferBytes() { return 0; }
+    /** Free room in that buffer (CLIENT LIST qbuf-free). */
+    default long queryBufferFree() { return 0; }
+    /** True for a Unix-domain socket client (flag U in CLIENT LIST). */
+    default boolean isUnixSocket() { return false; }
 }

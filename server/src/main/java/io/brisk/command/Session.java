@@ -71,6 +71,9 @@ public final class Session {
     public long lastInteractionMillis() { return lastInteractionMillis; }
     public String lastCommand() { return lastCommand; }
 
+    /** Records the subcommand that runs (CLIENT LIST's cmd=client|list), set by container commands. */
+    public void lastCommand(String command) { lastCommand = command; }
+
     void touched(String command) {
         lastInteractionMillis = System.currentTimeMillis();
         lastCommand = command;

@@ -36,13 +36,25 @@ public final class Config {
     /** Parameters whose name (or alias) matches a glob, each listed once under its canonical name. */
     public List<Param> matching(String pattern) {
         List<Param> out = new ArrayList<>();
+        for (Map.Entry<String, Param> e : matchingNames(pattern).entrySet()) {
+            if (!out.contains(e.getValue())) out.add(e.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * What CONFIG GET answers for one pattern: every name or alias that matches, under the name that
+     * matched (Redis 7 lists both replicaof and slaveof for "*").
+     */
+    public Map<String, Param> matchingNames(String pattern) {
+        Map<String, Param> out = new LinkedHashMap<>();
         Param exact = param(pattern);
         if (exact != null) {
-            out.add(exact);
+            out.put(pattern.toLowerCase(), exact);
             return out;
         }
         for (Map.Entry<String, Param> e : byAlias.entrySet()) {
-            if (Glob.matches(pattern, e.getKey()) && !out.contains(e.getValue())) out.add(e.getValue());
+            if (Glob.matches(pattern, e.getKey())) out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -84,6 +96,53 @@ public final class Config {
             }
         }
     }
+
+    /**
+     * CONFIG SET with several pairs: all are checked before any is applied, and if applying one fails
+     * (its watcher refuses it) the ones already applied are restored. Messages are Redis's.
+     */
+    public void setAll(List<String> names, List<String> values) throws ConfigException {
+        List<Param> ps = new ArrayList<>();
+        List<String> normalised = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Param p = param(names.get(i));
+            if (p == null) throw new ConfigException("Unknown option or number of arguments for CONFIG SET - '" + names.get(i) + "'");
+            if (ps.contains(p)) throw failed(names.get(i), "duplicate parameter");
+            if (p.immutable) throw failed(names.get(i), "can't set immutable config");
+            try {
+                normalised.add(p.normalise(values.get(i)));
+            } catch (ConfigException e) {
+                throw failed(names.get(i), e.getMessage());
+            }
+            ps.add(p);
+        }
+        List<String> old = new ArrayList<>();
+        for (Param p : ps) old.add(p.value);
+        for (int i = 0; i < ps.size(); i++) {
+            Param p = ps.get(i);
+            p.value = normalised.get(i);
+            Consumer<Param> l = p.onChange;
+            if (l == null || normalised.get(i).equals(old.get(i))) continue;
+            try {
+                l.accept(p);
+            } catch (IllegalArgumentException e) {
+                for (int k = i; k >= 0; k--) {
+                    Param q = ps.get(k);
+                    boolean changed = !q.value.equals(old.get(k));
+                    q.value = old.get(k);
+                    if (changed && k < i && q.onChange != null) q.onChange.accept(q);
+                }
+                throw failed(names.get(i), e.getMessage());
+            }
+        }
+    }
+
+    private static ConfigException failed(String name, String why) {
+        return new ConfigException("CONFIG SET failed (possibly related to argument '" + name + "') - " + why);
+    }
+
+    /** The file the server was started with (CONFIG REWRITE writes it back), or null. */
+    public volatile java.nio.file.Path configFile;
 
     /** Runs the action now and whenever the parameter changes. */
     public void watch(String name, Consumer<Param> action) {

@@ -19,6 +19,7 @@ public final class ConfigLoader {
         int i = 0;
         if (argv.length > 0 && !argv[0].startsWith("--") && !argv[0].startsWith("-")) {
             Path file = Path.of(argv[0]);
+            config.configFile = file.toAbsolutePath();
             try {
                 loadFile(config, Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
             } catch (IOException e) {

@@ -38,7 +38,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     private boolean closed;
     private boolean wroteSinceFlush;
     private final java.util.function.Consumer<CommandArgs> onCommand = this::onCommand;
-    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed;
+    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed && this.deferred == null;
+    /** A command held back by CLIENT PAUSE; reading stops until it has run. */
+    private CommandArgs deferred;
 
     RespConnection(ServerContext server, Dispatcher dispatcher, RespLimits limits) {
         this.server = server;
@@ -145,6 +147,12 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     private void onCommand(CommandArgs args) {
+        if (server.pausedUntil != 0 && mustWait(args)) {
+            deferred = args.copy();
+            ctx.channel().config().setAutoRead(false);
+            scheduleResume();
+            return;
+        }
         Session.ReplyMode before = session.replyMode;
         int mark = writer.writerIndex();
         dispatcher.dispatch(session, args, writer);
@@ -160,6 +168,37 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             ctx.write(out, ctx.voidPromise());
             wroteSinceFlush = true;
         }
+    }
+
+    /** CLIENT PAUSE: ALL holds every command, WRITE holds those that write or may replicate. */
+    private boolean mustWait(CommandArgs args) {
+        if (System.currentTimeMillis() >= server.pausedUntil) return false;
+        if (!server.pauseWritesOnly) return true;
+        io.brisk.command.CommandSpec spec = server.commands.lookup(args, 0);
+        return spec != null && (spec.has(io.brisk.command.CommandFlag.WRITE) || spec.has(io.brisk.command.CommandFlag.MAY_REPLICATE));
+    }
+
+    /** Checks back on the event loop (never blocking it) until the pause ends or is lifted. */
+    private void scheduleResume() {
+        long wait = Math.max(1, Math.min(10, server.pausedUntil - System.currentTimeMillis()));
+        ctx.executor().schedule(this::resume, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void resume() {
+        if (closed) return;
+        CommandArgs held = deferred;
+        if (held == null) return;
+        if (server.pausedUntil != 0 && mustWait(held)) {
+            scheduleResume();
+            return;
+        }
+        deferred = null;
+        onCommand(held);
+        if (deferred == null && cumulation != null && cumulation.isReadable()) {
+            channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER); // the commands that arrived behind it
+        }
+        channelReadComplete(ctx);
+        if (deferred == null && !closed && ctx.channel().isWritable()) ctx.channel().config().setAutoRead(true);
     }
 
     private void protocolError(String message) {
@@ -186,7 +225,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !closed) ctx.channel().config().setAutoRead(true);
+        if (ctx.channel().isWritable() && !closed && deferred == null) ctx.channel().config().setAutoRead(true);
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -231,6 +270,24 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     @Override
     public int fd() {
         return ctx.channel() instanceof UnixChannel u ? u.fd().intValue() : -1;
+    }
+
+    @Override
+    public long queryBufferBytes() {
+        ByteBuf c = cumulation;
+        return c == null ? 0 : c.readableBytes();
+    }
+
+    @Override
+    public long queryBufferFree() {
+        ByteBuf c = cumulation;
+        return c == null ? 0 : c.writableBytes();
+    }
+
+    @Override
+    public boolean isUnixSocket() {
+        return ctx.channel().localAddress() instanceof io.netty.channel.unix.DomainSocketAddress
+                || ctx.channel().localAddress() instanceof java.net.UnixDomainSocketAddress;
     }
 
     @Override public void closeAfterReply() { closeAfterReply = true; }

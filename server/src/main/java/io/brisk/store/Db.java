@@ -368,6 +368,12 @@ public final class Db {
         return t == null ? 0 : t.size;
     }
 
+    /** A key's share of its slot's index table (MEMORY USAGE): the table's bytes over its keys. */
+    public long indexShare(int slot) {
+        SlotTable t = slots[slot];
+        return t == null || t.size == 0 ? 0 : (t.indexBytes() + 40) / t.size;
+    }
+
     public int slotVolatileSize(int slot) {
         SlotTable t = slots[slot];
         return t == null ? 0 : t.volatileCount;

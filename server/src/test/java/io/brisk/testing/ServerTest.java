@@ -28,6 +28,7 @@ public abstract class ServerTest {
                 Config c = new Config();
                 c.setInitial("port", Integer.toString(freePort()));
                 c.setInitial("event-loops", "2");
+                c.setInitial("enable-debug-command", "local"); // tests use DEBUG SLEEP, POPULATE, SET-ACTIVE-EXPIRE
                 server = BriskServer.start(c);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Brisk", e);
