@@ -60,7 +60,7 @@ public final class Db {
     }
 
     void touch(EntryRef ref) {
-        if (keyspace.noTouch.get() == Boolean.TRUE) return;
+        if (keyspace.noTouchNow()) return;
         ref.access(keyspace.accessWord(ref.lfuCounter(), ref.lruClock()));
     }
 

@@ -22,7 +22,10 @@ public final class Evictor {
 
     public void maxmemory(long bytes) { maxmemory = bytes; }
     public long maxmemory() { return maxmemory; }
-    public void policy(EvictionPolicy p) { policy = p; }
+    public void policy(EvictionPolicy p) {
+        policy = p;
+        ks.lfuPolicy(p.isLfu());
+    }
     public EvictionPolicy policy() { return policy; }
     public void samples(int n) { samples = Math.max(1, n); }
     public void lfuDecayMinutes(int m) { lfuDecayMinutes = m; }

@@ -19,6 +19,8 @@ public final class Keyspace {
     public final LongAdder expiredKeys = new LongAdder();
     public final LongAdder evictedKeys = new LongAdder();
     final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.AtomicInteger noTouchUsers = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean lfuPolicy;
     final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);
@@ -49,6 +51,8 @@ public final class Keyspace {
         int counter;
         if (lfu < 0) {
             counter = 5; // LFU_INIT_VAL
+        } else if (!lfuPolicy) {
+            counter = lfu; // Redis keeps one of the two; we keep both, and only pay for LFU's dice under an LFU policy
         } else {
             counter = lfu;
             if (counter < 255) {
@@ -63,6 +67,17 @@ public final class Keyspace {
     /** While true, reads on this thread leave access times alone (CLIENT NO-TOUCH, OBJECT...). */
     public void noTouch(boolean on) {
         noTouch.set(on ? Boolean.TRUE : null);
+        noTouchUsers.addAndGet(on ? 1 : -1);
+    }
+
+    /** Reads check the thread-local no-touch flag only while some thread has it set. */
+    boolean noTouchNow() {
+        return noTouchUsers.get() != 0 && noTouch.get() == Boolean.TRUE;
+    }
+
+    /** Set with maxmemory-policy: LFU counters are bumped on access only under an LFU policy. */
+    public void lfuPolicy(boolean on) {
+        lfuPolicy = on;
     }
 
     void objectFreed(Object o) {
