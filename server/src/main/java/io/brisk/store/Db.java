@@ -65,11 +65,10 @@ public final class Db {
     }
 
     private boolean probe(SlotTable t, long h, MemorySegment k, long off, int len, EntryRef ref) {
-        long[] w = t.words;
-        int mask = w.length - 1;
+        int mask = t.mask;
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
         for (int b = (int) h & mask; ; b = (b + 1) & mask) {
-            long word = w[b];
+            long word = t.get(b);
             if (word == 0) return false;
             if (SlotTable.tag(word) == tag) {
                 long loc = word & SlotTable.LOC_MASK;
@@ -149,19 +148,18 @@ public final class Db {
         keyspace.liveEntryBytes.add(ref.size);
         if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
         long newWord = SlotTable.word(h, ref.location);
-        long[] w = t.words;
-        int mask = w.length - 1;
+        int mask = t.mask;
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
         EntryRef old = keyspace.scratch.get();
         int b = (int) h & mask;
         for (; ; b = (b + 1) & mask) {
-            long word = w[b];
+            long word = t.get(b);
             if (word == 0) break;
             if (SlotTable.tag(word) == tag) {
                 long loc = word & SlotTable.LOC_MASK;
                 old.load(segments.at(loc), loc);
                 if (old.keyLen == klen && MemorySegment.mismatch(old.mem, old.keyOff, old.keyOff + klen, m, koff, koff + klen) < 0) {
-                    w[b] = newWord;
+                    t.set(b, newWord);
                     if (old.expireAt != 0) volatileDelta(t, -1);
                     if (ref.expireAt != 0) volatileDelta(t, 1);
                     releaseObject(t, old, ref);
@@ -173,14 +171,14 @@ public final class Db {
                 }
             }
         }
-        w[b] = newWord;
+        t.set(b, newWord);
         t.size++;
         keys.incrementAndGet();
         if (ref.expireAt != 0) volatileDelta(t, 1);
         ref.table = t;
         ref.bucket = b;
         ref.hash = h;
-        if (t.size * 5L > w.length * 4L) {
+        if (t.size * 5L > t.capacity() * 4L) {
             grow(t);
             ref.table = null; // bucket moved; callers re-find if they need it
         }
@@ -314,19 +312,18 @@ public final class Db {
 
     /** Backward-shift deletion: no tombstones, probe chains stay short under churn. */
     private void removeAt(SlotTable t, int hole) {
-        long[] w = t.words;
-        int mask = w.length - 1;
-        w[hole] = 0;
+        int mask = t.mask;
+        t.set(hole, 0);
         int j = hole;
         while (true) {
             j = (j + 1) & mask;
-            long word = w[j];
+            long word = t.get(j);
             if (word == 0) return;
             int home = home(word, mask);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                w[hole] = word;
-                w[j] = 0;
+                t.set(hole, word);
+                t.set(j, 0);
                 hole = j;
             }
         }
@@ -341,21 +338,25 @@ public final class Db {
     }
 
     private void grow(SlotTable t) {
-        long[] old = t.words;
-        long[] nw = new long[old.length * 2];
-        int mask = nw.length - 1;
-        for (long word : old) {
+        MemorySegment old = t.words;
+        int oldCap = t.capacity();
+        MemorySegment nw = keyspace.indexMemory.allocate(oldCap * 2);
+        int mask = oldCap * 2 - 1;
+        for (int i = 0; i < oldCap; i++) {
+            long word = old.getAtIndex(ValueLayout.JAVA_LONG, i);
             if (word == 0) continue;
             int b = home(word, mask);
-            while (nw[b] != 0) b = (b + 1) & mask;
-            nw[b] = word;
+            while (nw.getAtIndex(ValueLayout.JAVA_LONG, b) != 0) b = (b + 1) & mask;
+            nw.setAtIndex(ValueLayout.JAVA_LONG, b, word);
         }
         t.words = nw;
-        keyspace.indexBytes.add(8L * (nw.length - old.length));
+        t.mask = mask;
+        keyspace.indexMemory.release(old);
+        keyspace.indexBytes.add(8L * oldCap);
     }
 
     private SlotTable newTable() {
-        SlotTable t = new SlotTable();
+        SlotTable t = new SlotTable(keyspace.indexMemory.allocate(SlotTable.INITIAL_WORDS));
         keyspace.indexBytes.add(t.indexBytes() + 40);
         return t;
     }
@@ -387,9 +388,9 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null || t.size == 0) return;
         long now = keyspace.now();
-        long[] w = t.words;
-        for (int b = 0; b < w.length; b++) {
-            long word = w[b];
+        MemorySegment w = t.words;
+        for (int b = 0, cap = t.capacity(); b < cap; b++) {
+            long word = t.get(b);
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             ref.load(segments.at(loc), loc);
@@ -410,12 +411,11 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null || t.size == 0) return false;
         long now = keyspace.now();
-        long[] w = t.words;
-        int mask = w.length - 1;
+        int mask = t.mask;
         int start = (int) (random & mask);
         for (int i = 0; i <= mask; i++) {
             int b = (start + i) & mask;
-            long word = w[b];
+            long word = t.get(b);
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             ref.load(segments.at(loc), loc);
@@ -433,9 +433,8 @@ public final class Db {
         if (t == null || t.volatileCount == 0) return 0;
         long now = keyspace.now();
         int n = 0;
-        long[] w = t.words;
-        for (int b = 0; b < w.length; ) {
-            long word = w[b];
+        for (int b = 0; b < t.capacity(); ) {
+            long word = t.get(b);
             if (word != 0) {
                 long loc = word & SlotTable.LOC_MASK;
                 ref.load(segments.at(loc), loc);
@@ -457,7 +456,8 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null) return;
         EntryRef r = keyspace.scratch3.get();
-        for (long word : t.words) {
+        for (int b = 0, cap = t.capacity(); b < cap; b++) {
+            long word = t.get(b);
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             r.load(segments.at(loc), loc);
@@ -467,6 +467,7 @@ public final class Db {
         volatileKeys.addAndGet(-t.volatileCount);
         keys.addAndGet(-t.size);
         keyspace.indexBytes.add(-(t.indexBytes() + 40));
+        keyspace.indexMemory.release(t.words);
         slots[slot] = null;
     }
 
@@ -484,7 +485,7 @@ public final class Db {
         MemorySegment.copy(cur.mem, cur.pos, seg.mem, Segments.offset(loc), cur.size);
         seg.live.addAndGet(cur.size);
         keyspace.liveEntryBytes.add(cur.size);
-        cur.table.words[cur.bucket] = SlotTable.word(cur.hash, loc);
+        cur.table.set(cur.bucket, SlotTable.word(cur.hash, loc));
         cur.markDead(keyspace.liveEntryBytes);
         return true;
     }

@@ -71,10 +71,10 @@ public final class Evictor {
                     try {
                         SlotTable t = db.slots[slot];
                         if (t == null || t.size == 0 || (p.volatileOnly() && t.volatileCount == 0)) continue;
-                        long[] w = t.words;
-                        int start = rnd.nextInt(w.length);
-                        for (int i = 0; i < w.length && taken < n; i++) {
-                            long word = w[(start + i) & (w.length - 1)];
+                        int cap = t.capacity();
+                        int start = rnd.nextInt(cap);
+                        for (int i = 0; i < cap && taken < n; i++) {
+                            long word = t.get((start + i) & (cap - 1));
                             if (word == 0) continue;
                             long loc = word & SlotTable.LOC_MASK;
                             ref.load(ks.segments.at(loc), loc);

@@ -13,6 +13,7 @@ public final class Keyspace {
     private volatile Db[] dbs;
 
     final LongAdder indexBytes = new LongAdder();
+    final IndexMemory indexMemory = new IndexMemory();
     /** Bytes of entries that are live (not yet replaced or deleted): what eviction frees at once. */
     final LongAdder liveEntryBytes = new LongAdder();
     final LongAdder objectBytes = new LongAdder();
@@ -151,7 +152,8 @@ public final class Keyspace {
     /** Entries record their db for the compactor; after a swap they are rewritten in place. */
     private void relabel(SlotTable t, int db) {
         if (t == null) return;
-        for (long word : t.words) {
+        for (int b = 0, cap = t.capacity(); b < cap; b++) {
+            long word = t.get(b);
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             Segment seg = segments.at(loc);

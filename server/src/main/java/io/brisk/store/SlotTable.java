@@ -1,5 +1,7 @@
 package io.brisk.store;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -7,19 +9,40 @@ import java.util.Arrays;
  * words {@code tag:20 | location:44}, where tag is the low 20 bits of the key's hash. The home
  * bucket is hash & mask, so while the table has at most 2^20 buckets it can be rehashed and
  * shifted from the words alone, without touching entries. A miss usually reads no entry at all.
- * Collections live on the heap in {@link #objects}; their entry's value is a handle into it.
+ * The words live off-heap ({@link IndexMemory}). Collections live on the heap in
+ * {@link #objects}; their entry's value is a handle into it.
  */
 final class SlotTable {
     static final int TAG_SHIFT = 44;
     static final long LOC_MASK = (1L << TAG_SHIFT) - 1;
     static final int TAG_BITS = 20;
+    static final int INITIAL_WORDS = 8;
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
 
-    long[] words = new long[8];
+    MemorySegment words;
+    int mask;
     int size;
     int volatileCount;
     Object[] objects;
     int objectCount;
     int freeHandle = -1;
+
+    SlotTable(MemorySegment words) {
+        this.words = words;
+        this.mask = (int) (words.byteSize() / 8) - 1;
+    }
+
+    long get(int b) {
+        return words.getAtIndex(WORD, b);
+    }
+
+    void set(int b, long w) {
+        words.setAtIndex(WORD, b, w);
+    }
+
+    int capacity() {
+        return mask + 1;
+    }
 
     static long word(long hash, long location) {
         return ((hash & ((1L << TAG_BITS) - 1)) << TAG_SHIFT) | location;
@@ -49,6 +72,6 @@ final class SlotTable {
     }
 
     long indexBytes() {
-        return 16 + 8L * words.length;
+        return 8L * capacity();
     }
 }

@@ -58,7 +58,7 @@ class OffHeapStoreTest {
         for (int i = 0; i < n; i++) put("{t}key:" + i, "value:" + i);
         int slot = Crc16.slot(b("{t}"));
         assertThat(db.slotSize(slot)).isEqualTo(n);
-        assertThat(db.slots[slot].words.length).isGreaterThan(1 << 14);
+        assertThat(db.slots[slot].capacity()).isGreaterThan(1 << 14);
         for (int i = 0; i < n; i++) assertThat(get(db, "{t}key:" + i)).isEqualTo("value:" + i);
         assertThat(get(db, "{t}key:" + n)).isNull();
         assertThat(keys(db)).isEqualTo(n);
@@ -71,7 +71,7 @@ class OffHeapStoreTest {
         byte[] v = b("v");
         for (int i = 0; i < n; i++) db.putString(b("{big}" + i), v, 0, ref);
         int slot = Crc16.slot(b("{big}"));
-        assertThat(db.slots[slot].words.length).isEqualTo(1 << 21);
+        assertThat(db.slots[slot].capacity()).isEqualTo(1 << 21);
         for (int i = 0; i < n; i += 2) assertThat(db.delete(b("{big}" + i), ref)).isTrue();
         for (int i = 0; i < n; i++) assertThat(db.find(b("{big}" + i), ref)).as("key %d", i).isEqualTo(i % 2 == 1);
         assertThat(db.slotSize(slot)).isEqualTo(n / 2);
