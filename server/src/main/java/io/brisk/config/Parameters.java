@@ -37,6 +37,7 @@ final class Parameters {
         enumeration(c, "loglevel", "notice", List.of("debug", "verbose", "notice", "warning", "nothing"), false, true);
         str(c, "logfile", "", true, true);
         str(c, "dir", ".", false, true);
+        memory(c, "hll-sparse-max-bytes", 3000, 0, LONG_MAX, false, true);
         // --- Brisk's own
         integer(c, "event-loops", Runtime.getRuntime().availableProcessors(), 1, 1024, true, true);
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
