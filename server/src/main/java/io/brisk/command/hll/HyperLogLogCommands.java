@@ -38,6 +38,9 @@ public final class HyperLogLogCommands {
                 CommandSpec.of("pfmerge", -2, HyperLogLogCommands::pfmerge).flags(WRITE, DENYOOM).keys(1, -1, 1)
                         .acl("write", "hyperloglog", "slow").group("hyperloglog")
                         .doc("Merges one or more HyperLogLog values into a single key.", "2.8.9").build(),
+                CommandSpec.of("pfdebug", 3, HyperLogLogCommands::pfdebug).flags(WRITE, DENYOOM, ADMIN).keys(2, 2, 1)
+                        .acl("write", "hyperloglog", "admin", "slow", "dangerous").group("hyperloglog")
+                        .doc("Internal commands for debugging HyperLogLog values.", "2.8.9").build(),
                 CommandSpec.of("pfselftest", 1, HyperLogLogCommands::pfselftest).flags(ADMIN)
                         .acl("hyperloglog", "admin", "slow", "dangerous").group("hyperloglog")
                         .doc("An internal command for testing HyperLogLog values.", "2.8.9").build());
@@ -119,6 +122,31 @@ public final class HyperLogLogCommands {
         HyperLogLog.invalidateCache(v);
         StringValues.replace(s.db(), a, 1, exists ? e : null, v, s.ref2);
         r.ok();
+    }
+
+    /** PFDEBUG GETREG|DECODE|ENCODING|TODENSE key; GETREG and TODENSE turn a sparse value dense, as in Redis. */
+    static void pfdebug(Session s, CommandArgs a, Reply r) {
+        EntryRef e = s.ref;
+        if (!s.db().find(a.segment(2), a.offset(2), a.length(2), e)) throw new CommandError("ERR The specified key does not exist");
+        byte[] hll = load(s, a, 2, e);
+        boolean sparse = HyperLogLog.encoding(hll) == HyperLogLog.SPARSE;
+        if (a.is(1, "GETREG") || a.is(1, "TODENSE")) {
+            byte[] regs = registers(hll);
+            if (sparse) StringValues.replace(s.db(), a, 2, e, HyperLogLog.encode(regs, true, 0, hll), s.ref2);
+            if (a.is(1, "TODENSE")) {
+                r.integer(sparse ? 1 : 0);
+                return;
+            }
+            r.array(regs.length);
+            for (byte reg : regs) r.integer(reg);
+        } else if (a.is(1, "DECODE")) {
+            if (!sparse) throw new CommandError("ERR HLL encoding is not sparse");
+            r.bulk(HyperLogLog.describeSparse(hll));
+        } else if (a.is(1, "ENCODING")) {
+            r.simple(sparse ? "sparse" : "dense");
+        } else {
+            throw new CommandError("ERR Unknown PFDEBUG subcommand '" + a.string(1) + "'");
+        }
     }
 
     /** Checks register packing and the estimator against a plain array, as Redis's PFSELFTEST does. */

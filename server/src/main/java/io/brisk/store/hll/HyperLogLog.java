@@ -231,6 +231,27 @@ public final class HyperLogLog {
         return v;
     }
 
+    /** PFDEBUG DECODE's text for a sparse body: "z:n" ZERO, "Z:n" XZERO, "v:value,len" VAL, space separated. */
+    public static String describeSparse(byte[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int p = HEADER; p < v.length; ) {
+            int op = v[p] & 0xFF;
+            if (sb.length() > 0) sb.append(' ');
+            if ((op & 0xC0) == 0) {
+                sb.append("z:").append((op & 0x3F) + 1);
+                p++;
+            } else if ((op & 0xC0) == 0x40) {
+                int next = p + 1 < v.length ? v[p + 1] & 0xFF : 0;
+                sb.append("Z:").append((((op & 0x3F) << 8) | next) + 1);
+                p += 2;
+            } else {
+                sb.append("v:").append(((op >> 2) & 0x1F) + 1).append(',').append((op & 0x3) + 1);
+                p++;
+            }
+        }
+        return sb.toString();
+    }
+
     // ---- counting ------------------------------------------------------------------------------
 
     /** The cardinality estimate of a register array (Redis 7's hllCount over the register histogram). */

@@ -91,7 +91,9 @@ class HyperLogLogTest extends RedisParity {
                 "GET n", "PFCOUNT n", "PFCOUNT h n missing", "PFMERGE m h n missing", "GET m", "PFCOUNT m", "SET s x",
                 "PFADD s a", "PFCOUNT s", "PFCOUNT h s", "PFMERGE s h", "PFMERGE m s", "RPUSH l a", "PFADD l a",
                 "PFCOUNT l", "PFMERGE l h", "PFMERGE h l", "SET e ''", "PFCOUNT e", "SET t HYLLxxxxxxxxxxxxxxxxx",
-                "PFCOUNT t", "PFCOUNT", "PFMERGE");
+                "PFCOUNT t", "PFCOUNT", "PFMERGE", "PFDEBUG ENCODING h", "PFDEBUG DECODE h", "PFDEBUG GETREG missing",
+                "PFDEBUG FOO h", "PFDEBUG ENCODING s", "PFDEBUG TODENSE h", "PFDEBUG TODENSE h", "PFDEBUG ENCODING h",
+                "PFDEBUG DECODE h", "GET h", "PFCOUNT h", "PFADD h2 x y", "PFDEBUG GETREG h2", "GET h2", "PFDEBUG ENCODING l");
     }
 
     @Test
