@@ -261,6 +261,19 @@ public final class BitmapCommands {
         r.integer(pos);
     }
 
+    /** out[i] = out[i] op src[i] for i < len, eight bytes at a time. */
+    private static void combine(int op, MemorySegment src, long soff, MemorySegment out, long ooff, int len) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long a = out.get(ValueLayout.JAVA_LONG_UNALIGNED, ooff + i), b = src.get(ValueLayout.JAVA_LONG_UNALIGNED, soff + i);
+            out.set(ValueLayout.JAVA_LONG_UNALIGNED, ooff + i, op == 0 ? a & b : op == 1 ? a | b : a ^ b);
+        }
+        for (; i < len; i++) {
+            int a = out.get(ValueLayout.JAVA_BYTE, ooff + i), b = src.get(ValueLayout.JAVA_BYTE, soff + i);
+            out.set(ValueLayout.JAVA_BYTE, ooff + i, (byte) (op == 0 ? a & b : op == 1 ? a | b : a ^ b));
+        }
+    }
+
     /** BITOP AND|OR|XOR|NOT destkey key [key ...]: the result replaces destkey (no TTL); empty deletes it. */
     static void bitop(Session s, CommandArgs a, Reply r) {
         int op;
@@ -271,16 +284,15 @@ public final class BitmapCommands {
         else throw new CommandError(Errors.SYNTAX);
         if (op == 3 && a.count() != 4) throw new CommandError("ERR BITOP NOT must be called with a single source key.");
         int n = a.count() - 3;
-        byte[][] src = new byte[n][];
+        // Sources are read where they lie; each needs its own cursor while the result is built.
+        EntryRef[] src = new EntryRef[n];
         int maxLen = 0;
-        EntryRef e = s.ref;
         for (int j = 0; j < n; j++) {
-            if (!StringValues.readString(s, a, j + 3, e)) {
-                src[j] = new byte[0];
-                continue;
+            EntryRef e = new EntryRef();
+            if (StringValues.readString(s, a, j + 3, e)) {
+                src[j] = e;
+                maxLen = Math.max(maxLen, e.valueLength());
             }
-            src[j] = e.valueBytes();
-            maxLen = Math.max(maxLen, src[j].length);
         }
         Db db = s.db();
         if (maxLen == 0) {
@@ -288,21 +300,19 @@ public final class BitmapCommands {
             r.integer(0);
             return;
         }
+        // The sources' versions stay readable until commit, even when destkey is one of them.
         EntryRef w = db.begin(s.ref2, a.segment(2), a.offset(2), a.length(2), ValueType.STRING, maxLen, 0, false, 0);
         MemorySegment out = w.memory();
         long base = w.valueOffset();
-        for (int i = 0; i < maxLen; i++) {
-            int v = i < src[0].length ? src[0][i] & 0xFF : 0;
-            if (op == 3) v = ~v & 0xFF;
-            for (int j = 1; j < n; j++) {
-                int b = i < src[j].length ? src[j][i] & 0xFF : 0;
-                v = switch (op) {
-                    case 0 -> v & b;
-                    case 1 -> v | b;
-                    default -> v ^ b;
-                };
-            }
-            out.set(ValueLayout.JAVA_BYTE, base + i, (byte) v);
+        if (src[0] != null) MemorySegment.copy(src[0].memory(), src[0].valueOffset(), out, base, src[0].valueLength());
+        int first = src[0] == null ? 0 : src[0].valueLength();
+        if (first < maxLen) out.asSlice(base + first, maxLen - first).fill((byte) 0);
+        for (long i = 0; op == 3 && i < maxLen; i++) out.set(ValueLayout.JAVA_BYTE, base + i, (byte) ~out.get(ValueLayout.JAVA_BYTE, base + i));
+        for (int j = 1; j < n; j++) {
+            int len = src[j] == null ? 0 : src[j].valueLength();
+            if (op == 0 && len < maxLen) out.asSlice(base + len, maxLen - len).fill((byte) 0); // AND with the zero padding
+            if (len == 0) continue;
+            combine(op, src[j].memory(), src[j].valueOffset(), out, base, len);
         }
         db.commit(w);
         r.integer(maxLen);
