@@ -80,7 +80,7 @@ final class Parameters {
         enumeration(c, "enable-protected-configs", "no", List.of("no", "yes", "local"), true, false);
         integer(c, "hash-max-listpack-entries", 512L, 0, LONG_MAX, false, false, "hash-max-ziplist-entries");
         memory(c, "hash-max-listpack-value", 64L, 0, LONG_MAX, false, false, "hash-max-ziplist-value");
-        memory(c, "hll-sparse-max-bytes", 3000L, 0, LONG_MAX, false, false);
+        memory(c, "hll-sparse-max-bytes", 3000L, 0, LONG_MAX, false, true);
         integer(c, "hz", 10L, 0, INT_MAX, false, true);
         str(c, "ignore-warnings", "", true, false);
         integer(c, "io-threads", 1L, 1, 128, true, false);

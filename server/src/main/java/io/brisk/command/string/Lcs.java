@@ -41,7 +41,12 @@ final class Lcs {
             throw new CommandError("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len");
         }
         int w = bl + 1;
-        int[] t = new int[(int) cells];
+        int[] t;
+        try {
+            t = new int[(int) cells];
+        } catch (OutOfMemoryError e) {
+            throw new CommandError("ERR Insufficient memory, failed allocating transient memory for LCS");
+        }
         for (int i = 1; i <= al; i++) {
             for (int j = 1; j <= bl; j++) {
                 t[i * w + j] = x[i - 1] == y[j - 1] ? t[(i - 1) * w + j - 1] + 1 : Math.max(t[(i - 1) * w + j], t[i * w + j - 1]);
@@ -106,7 +111,7 @@ final class Lcs {
     }
 
     /** A key's value as bytes (empty when missing); both keys are checked before any option. */
-    private static byte[] value(Session s, CommandArgs a, int keyArg, io.brisk.store.EntryRef e) {
+    private static byte[] value(Session s, CommandArgs a, int keyArg, EntryRef e) {
         if (!s.db().find(a.segment(keyArg), a.offset(keyArg), a.length(keyArg), e)) return new byte[0];
         if (!e.isString()) throw new CommandError("ERR The specified keys must contain string values");
         return e.memory().asSlice(e.valueOffset(), e.valueLength()).toArray(ValueLayout.JAVA_BYTE);

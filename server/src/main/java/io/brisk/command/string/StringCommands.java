@@ -98,6 +98,11 @@ public final class StringCommands {
 
     /** SET key value [NX | XX] [GET] [EX s | PX ms | EXAT s | PXAT ms | KEEPTTL]. */
     static void set(Session s, CommandArgs a, Reply r) {
+        if (a.count() == 3) { // the common case: no options, no lookup needed
+            s.db().putString(a.segment(1), a.offset(1), a.length(1), a.segment(2), a.offset(2), a.length(2), 0, s.ref2);
+            r.ok();
+            return;
+        }
         SetOptions o = SetOptions.parse(a, 3, true);
         long expireAt = o.expireAt(a, s.server().keyspace.now(), "set");
         Db db = s.db();
@@ -141,14 +146,14 @@ public final class StringCommands {
 
     static void getset(Session s, CommandArgs a, Reply r) {
         EntryRef old = s.ref;
-        if (StringValues.findString(s, a, 1, old)) r.bulk(old.memory(), old.valueOffset(), old.valueLength());
+        if (StringValues.readString(s, a, 1, old)) r.bulk(old.memory(), old.valueOffset(), old.valueLength());
         else r.nullBulk();
         s.db().putString(a.segment(1), a.offset(1), a.length(1), a.segment(2), a.offset(2), a.length(2), 0, s.ref2);
     }
 
     static void getdel(Session s, CommandArgs a, Reply r) {
         EntryRef e = s.ref;
-        if (!StringValues.findString(s, a, 1, e)) {
+        if (!StringValues.readString(s, a, 1, e)) {
             r.nullBulk();
             return;
         }

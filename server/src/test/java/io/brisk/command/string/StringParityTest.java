@@ -54,6 +54,25 @@ class StringParityTest extends RedisParity {
                 "INCRBYFLOAT i 1e4000", "INCRBYFLOAT i 1e4000", "SET t 5", "EXPIRE t 100", "INCRBYFLOAT t 1", "TTL t");
     }
 
+    /** Seeded random increments: the x87 long double sums and their text agree digit for digit. */
+    @Test
+    void incrByFloatRandomSums() {
+        java.util.Random rnd = new java.util.Random(11);
+        java.util.List<String> script = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String key = "f" + (i % 7);
+            String incr = switch (i % 5) {
+                case 0 -> Double.toString(rnd.nextGaussian() * Math.pow(10, rnd.nextInt(30) - 10));
+                case 1 -> Long.toString(rnd.nextLong() >> rnd.nextInt(64));
+                case 2 -> rnd.nextInt(1000) + "." + rnd.nextInt(1000);
+                case 3 -> "-0." + rnd.nextInt(100000) + "e" + (rnd.nextInt(40) - 20);
+                default -> rnd.nextInt(10) + "e" + rnd.nextInt(25);
+            };
+            script.add("INCRBYFLOAT " + key + " " + incr);
+        }
+        assertSameAsRedis(script.toArray(String[]::new));
+    }
+
     @Test
     void ranges() {
         assertSameAsRedis("APPEND a hello", "APPEND a ' world'", "GET a", "APPEND a ''", "APPEND e ''", "EXISTS e",
