@@ -245,6 +245,28 @@ class OffHeapStoreTest {
     }
 
     @Test
+    void rewriteWithAPastTimeKeepsTheRefThenExpiresLazily() {
+        put("k", "value");
+        assertThat(db.find(b("k"), ref)).isTrue();
+        db.setExpire(ref, ks.now() - 1_000); // none -> past: a new version, no exception
+        assertThat(ref.expireAt()).isLessThan(ks.now());
+        assertThat(new String(ref.valueBytes(), StandardCharsets.UTF_8)).isEqualTo("value");
+        db.rewrite(ref, ks.now() - 500, true, 7); // memcached touch with a past time
+        assertThat(ref.clientFlags()).isEqualTo(7);
+        assertThat(db.find(b("k"), ref)).isFalse();
+        assertThat(ks.expiredKeys.sum()).isEqualTo(1);
+        assertThat(ks.keyCount(0)).isZero();
+        assertThat(ks.volatileCount(0)).isZero();
+    }
+
+    @Test
+    void aKeyLivesUntilNowPassesItsTime() {
+        assertThat(Db.expired(0, Long.MAX_VALUE)).isFalse();
+        assertThat(Db.expired(1_000, 1_000)).isFalse();
+        assertThat(Db.expired(1_000, 1_001)).isTrue();
+    }
+
+    @Test
     void randomInSlotReturnsLiveKeysOnly() throws InterruptedException {
         int slot = Crc16.slot(b("{r}"));
         db.putString(b("{r}dead"), b("v"), ks.now() + 10, ref);
