@@ -17,6 +17,8 @@ public final class Keyspace {
     public final LongAdder expiredKeys = new LongAdder();
     public final LongAdder evictedKeys = new LongAdder();
     final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
+    /** One compaction pass at a time: a pass reads and frees segments another pass may be walking. */
+    final Object compaction = new Object();
     final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);

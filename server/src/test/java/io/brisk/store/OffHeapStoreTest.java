@@ -155,6 +155,40 @@ class OffHeapStoreTest {
         assertThat(ks.segmentBytes()).isEqualTo((long) after * Segments.SEGMENT_SIZE);
     }
 
+    /** Two compaction passes at once (the housekeeper and a DEBUG-style call) must not free a segment twice. */
+    @Test
+    void concurrentCompactionsFreeEachSegmentOnce() throws Exception {
+        String pad = "c".repeat(1_000);
+        int n = 1_000;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < n; i++) put("key:" + i, round + pad);
+        }
+        int before = ks.segments().count();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable pass = () -> {
+            try {
+                start.await();
+                new Housekeeper(ks).compact(0.5);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        };
+        Thread a = Thread.ofPlatform().start(pass), c = Thread.ofPlatform().start(pass);
+        a.join();
+        c.join();
+        assertThat(failures).isEmpty();
+        int after = ks.segments().count();
+        assertThat(after).isLessThan(before / 2);
+        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("9" + pad);
+        long allocated = 0;
+        for (int id = 1; id <= after + before; id++) {
+            Segment s = ks.segments().get(id);
+            if (s != null) allocated += s.capacity();
+        }
+        assertThat(ks.segmentBytes()).isEqualTo(allocated);
+    }
+
     @Test
     void compactionMovesEntriesOfSwappedDatabasesIntoTheRightOne() {
         Housekeeper hk = new Housekeeper(ks);
