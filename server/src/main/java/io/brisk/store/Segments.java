@@ -14,7 +14,8 @@ public final class Segments {
     public static final int MAX_ID = (1 << 24) - 1;
 
     private volatile Segment[] table = new Segment[1024];
-    private final int[] generations = new int[MAX_ID + 1];
+    /** Per id, how many segments have had it; grows with the table (a full-size array costs 64 MB of heap). */
+    private int[] generations = new int[1024];
     private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
     private int nextId = 1;
     private final AtomicLong allocated = new AtomicLong();
@@ -43,6 +44,7 @@ public final class Segments {
     synchronized Segment allocate(long size) {
         int id = freeIds.isEmpty() ? nextId++ : freeIds.poll();
         if (id > MAX_ID) throw new OutOfMemoryError("segment table full");
+        if (id >= generations.length) generations = Arrays.copyOf(generations, Math.min(MAX_ID + 1, generations.length * 2));
         Segment s = new Segment(id, ++generations[id], size);
         Segment[] t = table;
         if (id >= t.length) {

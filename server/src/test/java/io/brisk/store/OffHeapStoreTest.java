@@ -28,6 +28,13 @@ class OffHeapStoreTest {
         db = ks.db(0);
     }
 
+    /** Gives the segments back (off-heap memory is not garbage collected): everything dead, all sealed ones freed. */
+    @org.junit.jupiter.api.AfterEach
+    void freeSegments() {
+        ks.flushAll();
+        new Housekeeper(ks).compact(1.0);
+    }
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
