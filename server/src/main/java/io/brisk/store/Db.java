@@ -47,12 +47,20 @@ public final class Db {
         if (t == null) return false;
         long h = Hashing.hash(k, off, len);
         if (!probe(t, h, k, off, len, ref)) return false;
-        if (ref.expireAt != 0 && ref.expireAt <= keyspace.now()) {
+        if (expired(ref.expireAt, keyspace.now())) {
             remove(ref);
             keyspace.expiredKeys.increment();
             return false;
         }
         return true;
+    }
+
+    /**
+     * Redis's keyIsExpired: a key is gone once now has passed its time (at == now still lives), so
+     * PTTL can answer 0 and every path (lookup, walks, active cycle) agrees on the same instant.
+     */
+    static boolean expired(long expireAt, long now) {
+        return expireAt != 0 && expireAt < now;
     }
 
     public boolean exists(MemorySegment k, long off, int len, EntryRef ref) {
@@ -267,7 +275,11 @@ public final class Db {
         }
         dest.commit(nu);
         src.load(nu.segment, nu.location);
-        if (!peek(src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
+        // Follow the new version without lazy expiry: a rewrite with a time already past (memcached
+        // touch with a negative time) must not make the key vanish under the caller's ref.
+        SlotTable t = slots[Crc16.slot(src.mem, src.keyOff, src.keyLen)];
+        long h = Hashing.hash(src.mem, src.keyOff, src.keyLen);
+        if (!probe(t, h, src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
     }
 
     /**
@@ -394,7 +406,7 @@ public final class Db {
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             ref.load(segments.at(loc), loc);
-            if (ref.expireAt != 0 && ref.expireAt <= now) continue;
+            if (expired(ref.expireAt, now)) continue;
             ref.table = t;
             ref.bucket = b;
             visitor.accept(ref);
@@ -419,7 +431,7 @@ public final class Db {
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             ref.load(segments.at(loc), loc);
-            if (ref.expireAt != 0 && ref.expireAt <= now) continue;
+            if (expired(ref.expireAt, now)) continue;
             ref.table = t;
             ref.bucket = b;
             return true;
@@ -438,7 +450,7 @@ public final class Db {
             if (word != 0) {
                 long loc = word & SlotTable.LOC_MASK;
                 ref.load(segments.at(loc), loc);
-                if (ref.expireAt != 0 && ref.expireAt <= now) {
+                if (expired(ref.expireAt, now)) {
                     ref.table = t;
                     ref.bucket = b;
                     remove(ref);

@@ -92,6 +92,12 @@ public final class Housekeeper implements Runnable {
 
     /** Moves live entries out of sealed segments below the live fraction and frees them. */
     public void compact(double liveFraction) {
+        synchronized (ks.compaction) { // taken before any slot lock, never while holding one
+            compactPass(liveFraction);
+        }
+    }
+
+    private void compactPass(double liveFraction) {
         List<Segment> sparse = ks.segments.sparse(liveFraction);
         if (sparse.isEmpty()) return;
         EntryRef ref = new EntryRef();

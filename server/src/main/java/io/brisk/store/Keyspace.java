@@ -22,6 +22,8 @@ public final class Keyspace {
     final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicInteger noTouchUsers = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean lfuPolicy;
+    /** One compaction pass at a time: a pass reads and frees segments another pass may be walking. */
+    final Object compaction = new Object();
     final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);

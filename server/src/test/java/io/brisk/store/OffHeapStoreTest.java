@@ -28,6 +28,13 @@ class OffHeapStoreTest {
         db = ks.db(0);
     }
 
+    /** Gives the segments back (off-heap memory is not garbage collected): everything dead, all sealed ones freed. */
+    @org.junit.jupiter.api.AfterEach
+    void freeSegments() {
+        ks.flushAll();
+        new Housekeeper(ks).compact(1.0);
+    }
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -155,6 +162,40 @@ class OffHeapStoreTest {
         assertThat(ks.segmentBytes()).isEqualTo((long) after * Segments.SEGMENT_SIZE);
     }
 
+    /** Two compaction passes at once (the housekeeper and a DEBUG-style call) must not free a segment twice. */
+    @Test
+    void concurrentCompactionsFreeEachSegmentOnce() throws Exception {
+        String pad = "c".repeat(1_000);
+        int n = 1_000;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < n; i++) put("key:" + i, round + pad);
+        }
+        int before = ks.segments().count();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable pass = () -> {
+            try {
+                start.await();
+                new Housekeeper(ks).compact(0.5);
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        };
+        Thread a = Thread.ofPlatform().start(pass), c = Thread.ofPlatform().start(pass);
+        a.join();
+        c.join();
+        assertThat(failures).isEmpty();
+        int after = ks.segments().count();
+        assertThat(after).isLessThan(before / 2);
+        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("9" + pad);
+        long allocated = 0;
+        for (int id = 1; id <= after + before; id++) {
+            Segment s = ks.segments().get(id);
+            if (s != null) allocated += s.capacity();
+        }
+        assertThat(ks.segmentBytes()).isEqualTo(allocated);
+    }
+
     @Test
     void compactionMovesEntriesOfSwappedDatabasesIntoTheRightOne() {
         Housekeeper hk = new Housekeeper(ks);
@@ -242,6 +283,28 @@ class OffHeapStoreTest {
         assertThat(db.find(b("k"), ref)).isTrue();
         assertThat(ref.expireAt()).isZero();
         assertThat(ks.volatileCount(0)).isZero();
+    }
+
+    @Test
+    void rewriteWithAPastTimeKeepsTheRefThenExpiresLazily() {
+        put("k", "value");
+        assertThat(db.find(b("k"), ref)).isTrue();
+        db.setExpire(ref, ks.now() - 1_000); // none -> past: a new version, no exception
+        assertThat(ref.expireAt()).isLessThan(ks.now());
+        assertThat(new String(ref.valueBytes(), StandardCharsets.UTF_8)).isEqualTo("value");
+        db.rewrite(ref, ks.now() - 500, true, 7); // memcached touch with a past time
+        assertThat(ref.clientFlags()).isEqualTo(7);
+        assertThat(db.find(b("k"), ref)).isFalse();
+        assertThat(ks.expiredKeys.sum()).isEqualTo(1);
+        assertThat(ks.keyCount(0)).isZero();
+        assertThat(ks.volatileCount(0)).isZero();
+    }
+
+    @Test
+    void aKeyLivesUntilNowPassesItsTime() {
+        assertThat(Db.expired(0, Long.MAX_VALUE)).isFalse();
+        assertThat(Db.expired(1_000, 1_000)).isFalse();
+        assertThat(Db.expired(1_000, 1_001)).isTrue();
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class KeyCommands {
         Db db = s.db();
         long n = 0;
         for (int i = 1; i < a.count(); i++) {
-            if (db.peek(a.segment(i), a.offset(i), a.length(i), s.ref)) n++;
+            if (KeyLookup.read(s, db, a, i, s.ref, false)) n++;
         }
         r.integer(n);
     }
@@ -125,14 +125,14 @@ public final class KeyCommands {
         Db db = s.db();
         long n = 0;
         for (int i = 1; i < a.count(); i++) {
-            if (db.find(a.segment(i), a.offset(i), a.length(i), s.ref)) n++;
+            if (KeyLookup.read(s, db, a, i, s.ref, true)) n++;
         }
         r.integer(n);
     }
 
     static void type(Session s, CommandArgs a, Reply r) {
         EntryRef e = s.ref;
-        r.simple(s.db().peek(a.segment(1), a.offset(1), a.length(1), e) ? e.type().typeName() : "none");
+        r.simple(KeyLookup.read(s, s.db(), a, 1, e, false) ? e.type().typeName() : "none");
     }
 
     /**
@@ -189,7 +189,7 @@ public final class KeyCommands {
         }
         boolean destExists = dest.peek(a.segment(2), a.offset(2), a.length(2), s.ref2);
         EntryRef src = s.ref;
-        if (!db.find(a.segment(1), a.offset(1), a.length(1), src)) {
+        if (!KeyLookup.read(s, db, a, 1, src, true)) {
             r.integer(0);
             return;
         }

@@ -99,7 +99,7 @@ final class KeyExpiry {
     /** -2 without the key, -1 without a TTL; seconds are rounded to the nearest, as Redis does. */
     private static void ttl(Session s, CommandArgs a, Reply r, boolean millis, boolean absolute) {
         EntryRef e = s.ref;
-        if (!s.db().peek(a.segment(1), a.offset(1), a.length(1), e)) {
+        if (!KeyLookup.read(s, s.db(), a, 1, e, false)) {
             r.integer(-2);
             return;
         }
@@ -109,7 +109,7 @@ final class KeyExpiry {
             return;
         }
         long v = absolute ? at : Math.max(0, at - s.server().keyspace.now());
-        r.integer(millis ? v : (v + 500) / 1000);
+        r.integer(millis ? v : v / 1000 + (v % 1000 >= 500 ? 1 : 0)); // (v + 500) / 1000 without overflow
     }
 
     static void persist(Session s, CommandArgs a, Reply r) {

@@ -59,7 +59,7 @@ final class ObjectCommand {
     private static void keyInfo(Session s, CommandArgs a, Reply r, String sub) {
         EntryRef e = s.ref;
         // OBJECT looks without touching: asking about idle time must not reset it.
-        if (!s.db().peek(a.segment(2), a.offset(2), a.length(2), e)) {
+        if (!KeyLookup.read(s, s.db(), a, 2, e, false)) {
             r.nullBulk();
             return;
         }

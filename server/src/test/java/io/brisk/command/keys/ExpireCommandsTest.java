@@ -117,6 +117,7 @@ class ExpireCommandsTest extends KeyTestSupport {
         // PEXPIREAT adds nothing, so the largest time is accepted
         assertThat(call(j, "pexpireat", "k", "9223372036854775807")).isEqualTo(1L);
         assertThat(j.pexpireTime("k")).isEqualTo(Long.MAX_VALUE);
+        assertThat(j.expireTime("k")).isEqualTo(9223372036854776L); // rounded up, as Redis answers
         assertThat(error(j, "expire", "k", "abc")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "pexpire", "k", "1.5")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "expire", "k", "99999999999999999999")).isEqualTo("ERR value is not an integer or out of range");

@@ -275,6 +275,20 @@ class KeyCommandsTest extends KeyTestSupport {
     }
 
     @Test
+    void readLookupsCountHitsAndMisses() {
+        Jedis j = jedis();
+        j.set("a", "1");
+        var ctx = server().context();
+        long hits = ctx.keyspaceHits.sum(), misses = ctx.keyspaceMisses.sum();
+        j.exists("a", "b");
+        j.type("a");
+        j.ttl("zz");
+        j.del("a"); // a write lookup: not counted
+        assertThat(ctx.keyspaceHits.sum() - hits).isEqualTo(2);
+        assertThat(ctx.keyspaceMisses.sum() - misses).isEqualTo(2);
+    }
+
+    @Test
     void keyCommandsWorkInPipelines() {
         Jedis j = jedis();
         var p = j.pipelined();
