@@ -203,7 +203,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     private void protocolError(String message) {
         closed = true;
-        writer.error(message);
+        writer.error("ERR " + message); // Redis: "-ERR Protocol error: ..."
         ByteBuf out = writer.take();
         if (cumulation != null) {
             cumulation.release();
