@@ -50,7 +50,7 @@ public final class Config {
         Map<String, Param> out = new LinkedHashMap<>();
         Param exact = param(pattern);
         if (exact != null) {
-            out.put(pattern.toLowerCase(), exact);
+            out.put(pattern, exact); // Redis echoes the name as asked (case kept)
             return out;
         }
         for (Map.Entry<String, Param> e : byAlias.entrySet()) {

@@ -42,7 +42,7 @@ public final class DebugCommand {
         } else if (a.is(1, "SLEEP") && a.count() == 3) {
             sleep(a, r);
         } else if (a.is(1, "SET-ACTIVE-EXPIRE") && a.count() == 3) {
-            s.server().housekeeper.activeExpire(atoi(a.string(2)) != 0);
+            setActiveExpire(s, atoi(a.string(2)) != 0);
             r.ok();
         } else if (a.is(1, "POPULATE") && a.count() >= 3 && a.count() <= 5) {
             populate(s, a, r);
@@ -51,6 +51,16 @@ public final class DebugCommand {
             throw new CommandError("ERR unknown subcommand or wrong number of arguments for '"
                     + (sub.length() > 128 ? sub.substring(0, 128) : sub) + "'. Try DEBUG HELP.");
         }
+    }
+
+    /** Through the active-expire-enabled parameter, so CONFIG GET and the housekeeper agree. */
+    private static void setActiveExpire(Session s, boolean on) {
+        try {
+            s.server().config.set("active-expire-enabled", on ? "yes" : "no");
+        } catch (io.brisk.config.ConfigException e) {
+            throw new CommandError("ERR " + e.getMessage());
+        }
+        s.server().housekeeper.activeExpire(on);
     }
 
     private static boolean allowed(Session s) {

@@ -79,6 +79,7 @@ class ServerCommandsTest extends ServerTest {
             assertThat(several).containsExactlyInAnyOrder("hash-max-listpack-entries", "512", "hash-max-ziplist-entries", "512", "slaveof", "");
             assertThat(RawClient.list(c.call("CONFIG", "GET", "*"))).hasSize(2 * 195);
             assertThat(c.call("CONFIG", "GET", "nosuch")).isEqualTo(List.of());
+            assertThat(c.call("CONFIG", "GET", "MAXclients")).isEqualTo(List.of("MAXclients", "10000"));
             try {
                 assertThat(c.call("CONFIG", "SET", "maxmemory", "10mb", "hz", "20")).isEqualTo("OK");
                 assertThat(c.call("CONFIG", "GET", "maxmemory")).isEqualTo(List.of("maxmemory", "10485760"));
@@ -177,6 +178,7 @@ class ServerCommandsTest extends ServerTest {
             try {
                 assertThat(c.call("DEBUG", "SET-ACTIVE-EXPIRE", "0")).isEqualTo("OK");
                 assertThat(server().context().housekeeper.activeExpire()).isFalse();
+                assertThat(c.call("CONFIG", "GET", "active-expire-enabled")).isEqualTo(List.of("active-expire-enabled", "no"));
             } finally {
                 assertThat(c.call("DEBUG", "SET-ACTIVE-EXPIRE", "1")).isEqualTo("OK");
             }
