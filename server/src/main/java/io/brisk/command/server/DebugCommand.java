@@ -32,7 +32,7 @@ public final class DebugCommand {
     }
 
     private static void debug(Session s, CommandArgs a, Reply r) {
-        if (!allowed(s)) {
+        if (!LocalOnly.allowed(s, "enable-debug-command")) {
             throw new CommandError("ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
                     + "you can run it from a local connection, otherwise you need to set this option in the configuration "
                     + "file, and then restart the server.");
@@ -61,15 +61,6 @@ public final class DebugCommand {
             throw new CommandError("ERR " + e.getMessage());
         }
         s.server().housekeeper.activeExpire(on);
-    }
-
-    private static boolean allowed(Session s) {
-        String mode = s.server().config.get("enable-debug-command");
-        if (mode.equals("yes")) return true;
-        if (!mode.equals("local")) return false;
-        if (s.connection().isUnixSocket()) return true;
-        String addr = s.connection().remoteAddress();
-        return addr.startsWith("127.") || addr.startsWith("0:0:0:0:0:0:0:1") || addr.startsWith("::1");
     }
 
     /** C's atoi: leading digits, 0 when there are none. */
