@@ -19,10 +19,11 @@ public final class Config {
         Parameters.defineAll(this);
     }
 
-    void define(Param p) {
+    Param define(Param p) {
         params.put(p.name, p);
         byAlias.put(p.name, p);
         for (String a : p.aliases) byAlias.put(a, p);
+        return p;
     }
 
     public Param param(String name) {
@@ -50,7 +51,7 @@ public final class Config {
         Map<String, Param> out = new LinkedHashMap<>();
         Param exact = param(pattern);
         if (exact != null) {
-            out.put(pattern.toLowerCase(), exact);
+            out.put(pattern, exact); // Redis echoes the name as asked (case kept)
             return out;
         }
         for (Map.Entry<String, Param> e : byAlias.entrySet()) {
@@ -102,6 +103,11 @@ public final class Config {
      * (its watcher refuses it) the ones already applied are restored. Messages are Redis's.
      */
     public void setAll(List<String> names, List<String> values) throws ConfigException {
+        setAll(names, values, false);
+    }
+
+    /** allowProtected: the caller may change protected parameters (enable-protected-configs). */
+    public void setAll(List<String> names, List<String> values, boolean allowProtected) throws ConfigException {
         List<Param> ps = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -109,6 +115,7 @@ public final class Config {
             if (p == null) throw new ConfigException("Unknown option or number of arguments for CONFIG SET - '" + names.get(i) + "'");
             if (ps.contains(p)) throw failed(names.get(i), "duplicate parameter");
             if (p.immutable) throw failed(names.get(i), "can't set immutable config");
+            if (p.protectedConfig && !allowProtected) throw failed(names.get(i), "can't set protected config");
             try {
                 normalised.add(p.normalise(values.get(i)));
             } catch (ConfigException e) {

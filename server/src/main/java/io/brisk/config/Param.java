@@ -19,6 +19,10 @@ public final class Param {
     final boolean immutable;
     final boolean acted;
     final String defaultValue;
+    /** Checks and canonicalises a SPECIAL value. */
+    SpecialValues.Check check = SpecialValues::any;
+    /** Redis's PROTECTED_CONFIG: CONFIG SET refuses it unless enable-protected-configs allows. */
+    boolean protectedConfig;
     volatile String value;
     volatile Consumer<Param> onChange;
 
@@ -43,6 +47,7 @@ public final class Param {
     public boolean acted() { return acted; }
     public List<String> aliases() { return aliases; }
     public String defaultValue() { return defaultValue; }
+    public boolean protectedConfig() { return protectedConfig; }
 
     /** Checks and normalises a new value; throws with Redis's wording on bad input. */
     String normalise(String v) throws ConfigException {
@@ -72,6 +77,9 @@ public final class Param {
                 String l = v.toLowerCase();
                 if (choices.contains(l)) return l;
                 throw new ConfigException("argument(s) must be one of the following: " + String.join(", ", choices));
+            }
+            case SPECIAL -> {
+                return check.apply(v, value);
             }
             default -> {
                 return v;

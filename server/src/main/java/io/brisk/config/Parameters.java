@@ -47,7 +47,7 @@ final class Parameters {
         str(c, "bind-source-addr", "", false, false);
         str(c, "bio_cpulist", "", false, false);
         integer(c, "busy-reply-threshold", 5000L, 0, LONG_MAX, false, false, "lua-time-limit");
-        special(c, "client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", false, false);
+        special(c, "client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", false, false).check = SpecialValues::outputBufferLimit;
         memory(c, "client-query-buffer-limit", 1073741824L, 1048576, LONG_MAX, false, true);
         bool(c, "cluster-allow-pubsubshard-when-down", true, false, false);
         bool(c, "cluster-allow-reads-when-down", false, false, false);
@@ -71,8 +71,10 @@ final class Parameters {
         bool(c, "crash-memcheck-enabled", true, false, false);
         bool(c, "daemonize", false, true, false);
         integer(c, "databases", 16L, 1, 256, true, true);
-        str(c, "dbfilename", "dump.rdb", false, false);
-        special(c, "dir", ".", false, true);
+        str(c, "dbfilename", "dump.rdb", false, false).protectedConfig = true;
+        Param dir = special(c, "dir", java.nio.file.Path.of("").toAbsolutePath().toString(), false, true);
+        dir.check = SpecialValues::directory;
+        dir.protectedConfig = true;
         bool(c, "disable-thp", true, true, false);
         bool(c, "dynamic-hz", true, false, false);
         enumeration(c, "enable-debug-command", "no", List.of("no", "yes", "local"), true, true);
@@ -88,7 +90,7 @@ final class Parameters {
         bool(c, "jemalloc-bg-thread", true, false, false);
         integer(c, "latency-monitor-threshold", 0L, 0, LONG_MAX, false, false);
         bool(c, "latency-tracking", true, false, false);
-        special(c, "latency-tracking-info-percentiles", "50 99 99.9", false, false);
+        special(c, "latency-tracking-info-percentiles", "50 99 99.9", false, false).check = SpecialValues::percentiles;
         bool(c, "lazyfree-lazy-eviction", false, false, false);
         bool(c, "lazyfree-lazy-expire", false, false, false);
         bool(c, "lazyfree-lazy-server-del", false, false, false);
@@ -104,16 +106,16 @@ final class Parameters {
         str(c, "masteruser", "", false, false);
         integer(c, "maxclients", 10000L, 1, INT_MAX, false, true);
         memory(c, "maxmemory", 0L, 0, LONG_MAX, false, true);
-        special(c, "maxmemory-clients", "0", false, false);
+        special(c, "maxmemory-clients", "0", false, false).check = SpecialValues::memoryOrPercent;
         integer(c, "maxmemory-eviction-tenacity", 10L, 0, 100, false, false);
         enumeration(c, "maxmemory-policy", "noeviction", List.of("volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl", "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction"), false, true);
         integer(c, "maxmemory-samples", 5L, 1, 64, false, true);
         integer(c, "min-replicas-max-lag", 10L, 0, LONG_MAX, false, false, "min-slaves-max-lag");
         integer(c, "min-replicas-to-write", 0L, 0, LONG_MAX, false, false, "min-slaves-to-write");
         bool(c, "no-appendfsync-on-rewrite", false, false, false);
-        special(c, "notify-keyspace-events", "", false, false);
+        special(c, "notify-keyspace-events", "", false, false).check = SpecialValues::keyspaceEvents;
         enumeration(c, "oom-score-adj", "no", List.of("no", "yes", "relative", "absolute"), false, false);
-        special(c, "oom-score-adj-values", "0 200 800", false, false);
+        special(c, "oom-score-adj-values", "0 200 800", false, false).check = SpecialValues::oomScoreAdjValues;
         str(c, "pidfile", "", true, false);
         integer(c, "port", 6379L, 0, 65535, true, true);
         str(c, "proc-title-template", "{title} {listen-addr} {server-mode}", false, false);
@@ -142,15 +144,15 @@ final class Parameters {
         integer(c, "replica-priority", 100L, 0, INT_MAX, false, false, "slave-priority");
         bool(c, "replica-read-only", true, false, false, "slave-read-only");
         bool(c, "replica-serve-stale-data", true, false, false, "slave-serve-stale-data");
-        special(c, "replicaof", "", false, false, "slaveof");
+        special(c, "replicaof", "", true, false, "slaveof"); // set by the REPLICAOF command, not CONFIG SET
         str(c, "requirepass", "", false, true);
         enumeration(c, "sanitize-dump-payload", "no", List.of("no", "yes", "clients"), false, false);
-        special(c, "save", "3600 1 300 100 60 10000", false, false);
+        special(c, "save", "3600 1 300 100 60 10000", false, false).check = SpecialValues::save;
         str(c, "server_cpulist", "", false, false);
         integer(c, "set-max-intset-entries", 512L, 0, LONG_MAX, false, false);
         bool(c, "set-proc-title", true, true, false);
-        special(c, "shutdown-on-sigint", "default", false, false);
-        special(c, "shutdown-on-sigterm", "default", false, false);
+        special(c, "shutdown-on-sigint", "default", false, false).check = SpecialValues::shutdownFlags;
+        special(c, "shutdown-on-sigterm", "default", false, false).check = SpecialValues::shutdownFlags;
         integer(c, "shutdown-timeout", 10L, 0, LONG_MAX, false, false);
         integer(c, "slowlog-log-slower-than", 10000L, -1, LONG_MAX, false, false);
         integer(c, "slowlog-max-len", 128L, 0, LONG_MAX, false, false);
@@ -196,27 +198,27 @@ final class Parameters {
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
     }
 
-    static void bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.BOOL, 0, 0, List.of(), immutable, acted, def ? "yes" : "no"));
+    static Param bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.BOOL, 0, 0, List.of(), immutable, acted, def ? "yes" : "no"));
     }
 
-    static void integer(Config c, String name, long def, long min, long max, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.INT, min, max, List.of(), immutable, acted, Long.toString(def)));
+    static Param integer(Config c, String name, long def, long min, long max, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.INT, min, max, List.of(), immutable, acted, Long.toString(def)));
     }
 
-    static void memory(Config c, String name, long def, long min, long max, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.MEMORY, min, max, List.of(), immutable, acted, Long.toString(def)));
+    static Param memory(Config c, String name, long def, long min, long max, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.MEMORY, min, max, List.of(), immutable, acted, Long.toString(def)));
     }
 
-    static void enumeration(Config c, String name, String def, List<String> choices, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.ENUM, 0, 0, choices, immutable, acted, def));
+    static Param enumeration(Config c, String name, String def, List<String> choices, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.ENUM, 0, 0, choices, immutable, acted, def));
     }
 
-    static void str(Config c, String name, String def, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.STRING, 0, 0, List.of(), immutable, acted, def));
+    static Param str(Config c, String name, String def, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.STRING, 0, 0, List.of(), immutable, acted, def));
     }
 
-    static void special(Config c, String name, String def, boolean immutable, boolean acted, String... aliases) {
-        c.define(new Param(name, List.of(aliases), Param.Kind.SPECIAL, 0, 0, List.of(), immutable, acted, def));
+    static Param special(Config c, String name, String def, boolean immutable, boolean acted, String... aliases) {
+        return c.define(new Param(name, List.of(aliases), Param.Kind.SPECIAL, 0, 0, List.of(), immutable, acted, def));
     }
 }

@@ -203,7 +203,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     private void protocolError(String message) {
         closed = true;
-        writer.error(message);
+        writer.error("ERR " + message); // Redis: "-ERR Protocol error: ..."
         ByteBuf out = writer.take();
         if (cumulation != null) {
             cumulation.release();
@@ -254,6 +254,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public String remoteAddress() {
+        if (isUnixSocket()) return localAddress(); // Redis shows the socket's path for both ends: "/path:0"
         return format(ctx.channel().remoteAddress());
     }
 
@@ -264,6 +265,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     private static String format(SocketAddress a) {
         if (a instanceof InetSocketAddress in) return in.getAddress().getHostAddress() + ":" + in.getPort();
+        if (a instanceof io.netty.channel.unix.DomainSocketAddress d) return d.path() + ":0";
+        if (a instanceof java.net.UnixDomainSocketAddress u) return u.getPath() + ":0";
         return a == null ? "" : a.toString();
     }
 

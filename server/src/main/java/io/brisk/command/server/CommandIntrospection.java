@@ -105,17 +105,21 @@ public final class CommandIntrospection {
         for (String cat : c.aclCategories()) r.simple("@" + cat);
         r.set(0); // tips
         keySpecs(c, r);
-        r.array(c.subcommands().size());
-        for (CommandSpec sub : c.subcommands()) entry(sub, r);
+        if (c.subcommands().isEmpty()) {
+            r.set(0); // Redis 7.0 answers an empty set here, an array when there are subcommands
+        } else {
+            r.array(c.subcommands().size());
+            for (CommandSpec sub : c.subcommands()) entry(sub, r);
+        }
     }
 
     /** One key spec from the table's key positions; a custom key finder is reported as "unknown". */
     private static void keySpecs(CommandSpec c, Reply r) {
         if (c.keyFinder() == null && c.firstKey() <= 0) {
-            r.array(0);
+            r.set(0);
             return;
         }
-        r.array(1);
+        r.set(1);
         r.map(3);
         r.bulk("flags");
         boolean write = c.has(CommandFlag.WRITE);

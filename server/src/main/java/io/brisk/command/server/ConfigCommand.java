@@ -66,7 +66,7 @@ public final class ConfigCommand {
             values.add(a.string(i + 1));
         }
         try {
-            s.server().config.setAll(names, values);
+            s.server().config.setAll(names, values, LocalOnly.allowed(s, "enable-protected-configs"));
         } catch (ConfigException e) {
             throw new CommandError("ERR " + e.getMessage());
         }

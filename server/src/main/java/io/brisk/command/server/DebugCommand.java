@@ -32,7 +32,7 @@ public final class DebugCommand {
     }
 
     private static void debug(Session s, CommandArgs a, Reply r) {
-        if (!allowed(s)) {
+        if (!LocalOnly.allowed(s, "enable-debug-command")) {
             throw new CommandError("ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
                     + "you can run it from a local connection, otherwise you need to set this option in the configuration "
                     + "file, and then restart the server.");
@@ -42,7 +42,7 @@ public final class DebugCommand {
         } else if (a.is(1, "SLEEP") && a.count() == 3) {
             sleep(a, r);
         } else if (a.is(1, "SET-ACTIVE-EXPIRE") && a.count() == 3) {
-            s.server().housekeeper.activeExpire(atoi(a.string(2)) != 0);
+            setActiveExpire(s, atoi(a.string(2)) != 0);
             r.ok();
         } else if (a.is(1, "POPULATE") && a.count() >= 3 && a.count() <= 5) {
             populate(s, a, r);
@@ -53,13 +53,14 @@ public final class DebugCommand {
         }
     }
 
-    private static boolean allowed(Session s) {
-        String mode = s.server().config.get("enable-debug-command");
-        if (mode.equals("yes")) return true;
-        if (!mode.equals("local")) return false;
-        if (s.connection().isUnixSocket()) return true;
-        String addr = s.connection().remoteAddress();
-        return addr.startsWith("127.") || addr.startsWith("0:0:0:0:0:0:0:1") || addr.startsWith("::1");
+    /** Through the active-expire-enabled parameter, so CONFIG GET and the housekeeper agree. */
+    private static void setActiveExpire(Session s, boolean on) {
+        try {
+            s.server().config.set("active-expire-enabled", on ? "yes" : "no");
+        } catch (io.brisk.config.ConfigException e) {
+            throw new CommandError("ERR " + e.getMessage());
+        }
+        s.server().housekeeper.activeExpire(on);
     }
 
     /** C's atoi: leading digits, 0 when there are none. */
