@@ -88,7 +88,7 @@ def throughput(args, rows):
               f"| {fmt(e['redis_cpu'], '.2f')} | {fmt(e['brisk_cpu'], '.2f')} "
               f"| {fmt(e['cpu_ratio'], '.2f')} |")
     short = [f"{LABELS.get(e['test'], e['test'])} -P{e['pipeline']} ({e['redis_n']}/{e['brisk_n']})"
-             for e in table if min(e["redis_n"], e["brisk_n"]) < args.rounds]
+             for e in table if e["brisk_n"] > 0 and min(e["redis_n"], e["brisk_n"]) < args.rounds]
     if short:
         print(f"\nFewer samples than rounds (redis/brisk): {', '.join(short)}")
 
@@ -155,6 +155,8 @@ def report(args):
           f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
           f"utime+stime of the server process (all threads) around each invocation / requests "
           f"(resolution 10 ms per invocation). Brisk: {args.loops_note or 'n/a'}.\n")
+    for line in filter(None, args.incidents.splitlines()):
+        print(f"**Incident:** {line}\n")
     table = throughput(args, rows) if any(r["round"] > 0 for r in rows) else []
     rss = None if args.no_memory else memory(args)
 
@@ -204,6 +206,7 @@ def main():
     p.add_argument("--mem-keys", type=int, default=1000000)
     p.add_argument("--load", default="?")
     p.add_argument("--stamp", default="")
+    p.add_argument("--incidents", default="")
     args = p.parse_args()
     report(args)
 
