@@ -30,7 +30,7 @@ def frames_of(text):
     for block in text.split("\n}\n"):
         if "stackTrace = [" not in block:
             continue
-        thread = re.search(r'sampledThread = "([^"]*)"', block)
+        thread = re.search(r'(?:sampledThread|eventThread) = "([^"]*)"', block)
         stack = []
         for line in block.split("stackTrace = [", 1)[1].splitlines():
             m = FRAME.match(line)
