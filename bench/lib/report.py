@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Statistics and input generation for bench/compare-redis.
+
+  report.py gen-sets N                 RESP SET commands for N keys: 16-byte keys "key:%012d",
+                                       32-byte values "val:%028d" (for redis-cli --pipe)
+  report.py loop-score RAW LOOPS       geometric mean rps of the event-loop probe of brisk-LOOPS
+  report.py report --raw RAW --out CSV ...   markdown tables, PASS/MISS targets, result CSV
+
+Raw samples (one per redis-benchmark invocation): server,test,pipeline,round,rps,requests,
+cpu_seconds. Server names are "redis" or "brisk-<event loops>"; round < 0 marks uncounted
+warm-up (-1) and event-loop probe (-2) samples.
+"""
+import argparse
+import csv
+import math
+import statistics
+import sys
+
+LABELS = {"ping_inline": "PING_INLINE", "ping_mbulk": "PING_MBULK", "set": "SET", "get": "GET",
+          "incr": "INCR", "mset": "MSET (10 keys)"}
+
+# Targets: (pipeline, tests, what, bound) -- rps ratio must be >= bound, cpu ratio <= bound.
+RPS_TARGETS = [(16, ["set", "get", "incr"], 1.3), (1, ["set", "get", "incr"], 1.0)]
+CPU_TARGETS = [(1, ["set", "get", "incr"], 0.8)]
+
+
+def gen_sets(n):
+    out = sys.stdout.buffer
+    chunk = []
+    for i in range(n):
+        chunk.append(b"*3\r\n$3\r\nSET\r\n$16\r\nkey:%012d\r\n$32\r\nval:%028d\r\n" % (i, i))
+        if len(chunk) == 10000:
+            out.write(b"".join(chunk))
+            chunk = []
+    out.write(b"".join(chunk))
+
+
+def read_raw(path):
+    with open(path, newline="") as f:
+        return [dict(r, pipeline=int(r["pipeline"]), round=int(r["round"]), rps=float(r["rps"]),
+                     requests=int(r["requests"]), cpu_seconds=float(r["cpu_seconds"]))
+                for r in csv.DictReader(f)]
+
+
+def loop_score(raw, loops):
+    rows = [r for r in read_raw(raw) if r["server"] == f"brisk-{loops}" and r["round"] == -2]
+    if not rows:
+        print("0 0")
+        return
+    gm = math.exp(statistics.fmean(math.log(r["rps"]) for r in rows))
+    cpu = statistics.fmean(r["cpu_seconds"] / r["requests"] * 1e6 for r in rows)
+    print(f"{gm:.0f} {cpu:.2f}")
+
+
+def fmt(v, spec):
+    return "n/a" if v is None else format(v, spec)
+
+
+def ratio(a, b):
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def throughput(args, rows):
+    counted = [r for r in rows if r["round"] > 0]
+    tests = [t for t in args.tests.split(",") if t]
+    depths = [int(d) for d in args.pipelines.split()]
+    table = []
+    for d in depths:
+        for t in tests:
+            entry = {"test": t, "pipeline": d}
+            for server in ("redis", "brisk"):
+                s = [r for r in counted if r["server"].split("-")[0] == server
+                     and r["test"] == t and r["pipeline"] == d]
+                entry[server + "_n"] = len(s)
+                entry[server + "_rps"] = statistics.median(r["rps"] for r in s) if s else None
+                entry[server + "_cpu"] = (statistics.median(r["cpu_seconds"] / r["requests"] * 1e6
+                                                            for r in s) if s else None)
+            entry["rps_ratio"] = ratio(entry["brisk_rps"], entry["redis_rps"])
+            entry["cpu_ratio"] = ratio(entry["brisk_cpu"], entry["redis_cpu"])
+            table.append(entry)
+
+    print("| test | -P | redis rps | brisk rps | rps brisk/redis "
+          "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+    for e in table:
+        print(f"| {LABELS.get(e['test'], e['test'])} | {e['pipeline']} | {fmt(e['redis_rps'], ',.0f')} "
+              f"| {fmt(e['brisk_rps'], ',.0f')} | {fmt(e['rps_ratio'], '.2f')} "
+              f"| {fmt(e['redis_cpu'], '.2f')} | {fmt(e['brisk_cpu'], '.2f')} "
+              f"| {fmt(e['cpu_ratio'], '.2f')} |")
+    short = [f"{LABELS.get(e['test'], e['test'])} -P{e['pipeline']} ({e['redis_n']}/{e['brisk_n']})"
+             for e in table if e["brisk_n"] > 0 and min(e["redis_n"], e["brisk_n"]) < args.rounds]
+    if short:
+        print(f"\nFewer samples than rounds (redis/brisk): {', '.join(short)}")
+
+    with open(args.out, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["test", "pipeline", "redis_rps", "brisk_rps", "rps_ratio", "redis_cpu_us_per_req",
+                    "brisk_cpu_us_per_req", "cpu_ratio", "redis_samples", "brisk_samples",
+                    "brisk_event_loops_note"])
+        for e in table:
+            w.writerow([LABELS.get(e["test"], e["test"]), e["pipeline"]] +
+                       ["" if e[k] is None else round(e[k], 4) for k in
+                        ("redis_rps", "brisk_rps", "rps_ratio", "redis_cpu", "brisk_cpu", "cpu_ratio")] +
+                       [e["redis_n"], e["brisk_n"], args.loops_note])
+    return table
+
+
+def memory(args):
+    with open(args.memory, newline="") as f:
+        rows = {r["server"]: r for r in csv.DictReader(f)}
+    if not rows:
+        return None
+
+    def num(server, key):
+        v = rows.get(server, {}).get(key, "")
+        return float(v) if v not in ("", None) else None
+
+    keys = args.mem_keys
+    lines = []
+    for what, before, after in (("used_memory", "used_memory_before", "used_memory_after"),
+                                ("RSS", "rss_before", "rss_after")):
+        vals = {}
+        for s in ("redis", "brisk"):
+            b, a = num(s, before), num(s, after)
+            vals[s] = (b, a, None if a is None or b is None else (a - b) / keys,
+                       None if a is None else a / keys)
+        for i, label in enumerate([f"{what} before (MB)", f"{what} after (MB)",
+                                   f"{what} per key, (after-before)/keys (bytes)",
+                                   f"{what} per key, after/keys (bytes)"]):
+            r, b = vals["redis"][i], vals["brisk"][i]
+            scale, spec = (1 / 2**20, ".1f") if i < 2 else (1, ".1f")
+            lines.append((label, None if r is None else r * scale, None if b is None else b * scale,
+                          ratio(b, r), spec))
+    print(f"\nMemory, {keys:,} keys of 16 bytes with 32-byte values, fresh instance of each:\n")
+    print("| | redis | brisk | brisk/redis |")
+    print("|---|--:|--:|--:|")
+    print(f"| keys loaded (replies) / DBSIZE | {rows.get('redis', {}).get('keys_loaded', '?')} / "
+          f"{rows.get('redis', {}).get('dbsize') or 'n/a'} | {rows.get('brisk', {}).get('keys_loaded', '?')} / "
+          f"{rows.get('brisk', {}).get('dbsize') or 'n/a'} | |")
+    for label, r, b, q, spec in lines:
+        print(f"| {label} | {fmt(r, spec)} | {fmt(b, spec)} | {fmt(q, '.2f')} |")
+    rss_per_key = {s: (num(s, "rss_after") - num(s, "rss_before")) / keys
+                   if num(s, "rss_after") is not None and num(s, "rss_before") is not None else None
+                   for s in ("redis", "brisk")}
+    return rss_per_key
+
+
+def report(args):
+    rows = read_raw(args.raw)
+    print(f"## Brisk vs Redis ({args.stamp})\n" if args.stamp else "## Brisk vs Redis\n")
+    print(f"redis-benchmark -c {args.clients} -n {args.requests} -P 1 and -P 16, one invocation per "
+          f"test. Servers pinned to CPU 1, redis-benchmark to CPU 0; servers interleaved "
+          f"(redis, brisk, ...) over {args.rounds} rounds after an uncounted Brisk JIT warm-up. "
+          f"Figures are medians; other processes share this 2-core machine (load average at the "
+          f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
+          f"utime+stime of the server process (all threads) around each invocation / requests "
+          f"(resolution 10 ms per invocation). Brisk: {args.loops_note or 'n/a'}.\n")
+    for line in filter(None, args.incidents.splitlines()):
+        print(f"**Incident:** {line}\n")
+    table = throughput(args, rows) if any(r["round"] > 0 for r in rows) else []
+    rss = None if args.no_memory else memory(args)
+
+    print("\nTargets:")
+    lines = []
+    by = {(e["test"], e["pipeline"]): e for e in table}
+    if table:
+        for depth, tests, bound in RPS_TARGETS:
+            for t in tests:
+                e = by.get((t, depth))
+                q = e and e["rps_ratio"]
+                lines.append((q is not None and q >= bound,
+                              f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}"
+                              + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
+        for depth, tests, bound in CPU_TARGETS:
+            for t in tests:
+                e = by.get((t, depth))
+                q = e and e["cpu_ratio"]
+                lines.append((q is not None and q <= bound,
+                              f"-P{depth} {LABELS[t]} server CPU/request brisk/redis {fmt(q, '.2f')} <= {bound}"
+                              + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
+    if rss is not None:
+        r, b = rss["redis"], rss["brisk"]
+        lines.append((r is not None and b is not None and b <= r,
+                      f"RSS per key brisk {fmt(b, '.1f')} B <= redis {fmt(r, '.1f')} B"))
+    for ok, text in lines:
+        print(f"{'PASS' if ok else 'MISS'}  {text}")
+
+
+def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "gen-sets":
+        return gen_sets(int(sys.argv[2]))
+    if len(sys.argv) >= 4 and sys.argv[1] == "loop-score":
+        return loop_score(sys.argv[2], sys.argv[3])
+    p = argparse.ArgumentParser(prog="report.py report")
+    p.add_argument("cmd", choices=["report"])
+    p.add_argument("--raw", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--memory", default="")
+    p.add_argument("--no-memory", action="store_true")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--requests", type=int, default=100000)
+    p.add_argument("--clients", type=int, default=50)
+    p.add_argument("--tests", default="ping_inline,ping_mbulk,set,get,incr,mset")
+    p.add_argument("--pipelines", default="1 16")
+    p.add_argument("--loops-note", default="")
+    p.add_argument("--mem-keys", type=int, default=1000000)
+    p.add_argument("--load", default="?")
+    p.add_argument("--stamp", default="")
+    p.add_argument("--incidents", default="")
+    args = p.parse_args()
+    report(args)
+
+
+if __name__ == "__main__":
+    main()
