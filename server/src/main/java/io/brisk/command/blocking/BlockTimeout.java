@@ -17,9 +17,9 @@ public final class BlockTimeout {
             throw new CommandError("ERR timeout is not a float or out of range");
         }
         if (Double.isNaN(secs)) throw new CommandError("ERR timeout is not a float or out of range");
-        if (secs < 0) throw new CommandError("ERR timeout is negative");
         double ms = secs * 1000.0;
-        if (ms > Long.MAX_VALUE / 2) throw new CommandError("ERR timeout is out of range");
+        // Redis 7.0 converts to a 64-bit integer: infinities and overflows come out negative
+        if (secs < 0 || ms >= 0x1p63) throw new CommandError("ERR timeout is negative");
         long m = (long) Math.ceil(ms);
         return secs > 0 && m == 0 ? 1 : m;
     }
