@@ -13,18 +13,28 @@ import java.lang.foreign.MemorySegment;
  * than hash-max-listpack-value it converts for good to a {@link FieldTable} ("hashtable").
  */
 public final class PackedHash implements StoredObject, Members {
-    private static final int OBJECT_BYTES = 24;
-    private byte[] packed = new byte[0];
-    private int count;
-    private FieldTable table;
+    private static final int OBJECT_BYTES = 16;
+    private static final byte[] EMPTY = new byte[0];
+    /**
+     * The packed entries (a byte[]) or a {@link FieldTable}: one field, so a small hash costs a
+     * 16-byte object plus its array. The field count of a packed hash is found by walking it.
+     */
+    private Object data = EMPTY;
 
-    @Override public String encoding() { return table == null ? "listpack" : "hashtable"; }
-    public int size() { return table == null ? count : table.size(); }
+    @Override public String encoding() { return data instanceof FieldTable ? "hashtable" : "listpack"; }
+
+    public int size() {
+        if (data instanceof FieldTable t) return t.size();
+        byte[] b = (byte[]) data;
+        int n = 0;
+        for (int p = 0; p < b.length; p = skip(b, skip(b, p))) n++;
+        return n;
+    }
     @Override public long memberCount() { return size(); }
 
     @Override
     public long estimatedBytes() {
-        return OBJECT_BYTES + (table == null ? align(16 + packed.length) : table.estimatedBytes());
+        return OBJECT_BYTES + (data instanceof FieldTable t ? t.estimatedBytes() : align(16 + ((byte[]) data).length));
     }
 
     static long align(long n) {
@@ -35,8 +45,9 @@ public final class PackedHash implements StoredObject, Members {
 
     /** Finds a field; on success out holds its value. */
     public boolean get(MemorySegment f, long off, int len, FieldRef out) {
-        if (table != null) return table.get(f, off, len, out);
-        int p = find(f, off, len);
+        if (data instanceof FieldTable t) return t.get(f, off, len, out);
+        byte[] packed = (byte[]) data;
+        int p = find(packed, f, off, len);
         if (p < 0) return false;
         p = skip(packed, p);
         int vl = Packed.readLen(packed, p);
@@ -49,8 +60,7 @@ public final class PackedHash implements StoredObject, Members {
     }
 
     /** Offset of the field entry in packed, or -1. */
-    private int find(MemorySegment f, long off, int len) {
-        byte[] b = packed;
+    private static int find(byte[] b, MemorySegment f, long off, int len) {
         MemorySegment bs = MemorySegment.ofArray(b);
         int p = 0;
         while (p < b.length) {
@@ -71,22 +81,21 @@ public final class PackedHash implements StoredObject, Members {
 
     /** Sets a field; returns true when the field is new. */
     public boolean put(MemorySegment f, long foff, int flen, MemorySegment v, long voff, int vlen) {
-        if (table == null && (flen > CollectionLimits.hashMaxListpackValue || vlen > CollectionLimits.hashMaxListpackValue)) {
+        if (data instanceof byte[] && (flen > CollectionLimits.hashMaxListpackValue || vlen > CollectionLimits.hashMaxListpackValue)) {
             convert();
         }
-        if (table != null) return table.put(f, foff, flen, v, voff, vlen);
-        int p = find(f, foff, flen);
+        if (data instanceof FieldTable t) return t.put(f, foff, flen, v, voff, vlen);
+        byte[] packed = (byte[]) data;
+        int p = find(packed, f, foff, flen);
         if (p < 0) {
-            if (count + 1 > CollectionLimits.hashMaxListpackEntries) {
-                convert();
-                return table.put(f, foff, flen, v, voff, vlen);
+            if (size() + 1 > CollectionLimits.hashMaxListpackEntries) {
+                return convert().put(f, foff, flen, v, voff, vlen);
             }
             byte[] nb = new byte[packed.length + Packed.entrySize(flen) + Packed.entrySize(vlen)];
             System.arraycopy(packed, 0, nb, 0, packed.length);
             int q = Packed.write(nb, packed.length, f, foff, flen);
             Packed.write(nb, q, v, voff, vlen);
-            packed = nb;
-            count++;
+            data = nb;
             return true;
         }
         int vp = skip(packed, p);
@@ -98,7 +107,7 @@ public final class PackedHash implements StoredObject, Members {
             System.arraycopy(packed, vend, nb, vp + nsz, packed.length - vend);
         }
         Packed.write(nb, vp, v, voff, vlen);
-        packed = nb;
+        data = nb;
         return false;
     }
 
@@ -108,24 +117,23 @@ public final class PackedHash implements StoredObject, Members {
 
     /** Removes a field; true if it was there. */
     public boolean remove(MemorySegment f, long off, int len) {
-        if (table != null) return table.remove(f, off, len);
-        int p = find(f, off, len);
+        if (data instanceof FieldTable t) return t.remove(f, off, len);
+        byte[] packed = (byte[]) data;
+        int p = find(packed, f, off, len);
         if (p < 0) return false;
         int end = skip(packed, skip(packed, p));
         byte[] nb = new byte[packed.length - (end - p)];
         System.arraycopy(packed, 0, nb, 0, p);
         System.arraycopy(packed, end, nb, p, packed.length - end);
-        packed = nb;
-        count--;
+        data = nb;
         return true;
     }
 
-    private void convert() {
-        FieldTable t = new FieldTable(Math.max(4, count));
+    private FieldTable convert() {
+        FieldTable t = new FieldTable(Math.max(4, size()));
         forEach((fa, fo, fl, va, vo, vl) -> t.put(MemorySegment.ofArray(fa), fo, fl, MemorySegment.ofArray(va), vo, vl));
-        table = t;
-        packed = null;
-        count = 0;
+        data = t;
+        return t;
     }
 
     // ---- iteration -------------------------------------------------------------------------
@@ -137,11 +145,11 @@ public final class PackedHash implements StoredObject, Members {
 
     /** Visits every field and value (bytes valid during the call only). */
     public void forEach(PairVisitor v) {
-        if (table != null) {
-            table.forEach(v);
+        if (data instanceof FieldTable t) {
+            t.forEach(v);
             return;
         }
-        byte[] b = packed;
+        byte[] b = (byte[]) data;
         int p = 0;
         while (p < b.length) {
             int fl = Packed.readLen(b, p);
@@ -164,23 +172,15 @@ public final class PackedHash implements StoredObject, Members {
      * (0 = done). A packed hash is visited whole in one call, as Redis does.
      */
     public long scan(long cursor, int count, PairVisitor v) {
-        if (table == null) {
-            forEach(v);
-            return 0;
-        }
-        return table.scan(cursor, count, v);
+        if (data instanceof FieldTable t) return t.scan(cursor, count, v);
+        forEach(v);
+        return 0;
     }
 
     @Override
     public PackedHash deepCopy() {
         PackedHash h = new PackedHash();
-        if (table != null) {
-            h.table = table.deepCopy();
-            h.packed = null;
-        } else {
-            h.packed = packed.clone();
-            h.count = count;
-        }
+        h.data = data instanceof FieldTable t ? t.deepCopy() : ((byte[]) data).clone();
         return h;
     }
 }
