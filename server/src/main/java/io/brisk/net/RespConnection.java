@@ -38,7 +38,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     private boolean closed;
     private boolean wroteSinceFlush;
     private final java.util.function.Consumer<CommandArgs> onCommand = this::onCommand;
-    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed && this.deferred == null;
+    private final java.util.function.BooleanSupplier keepGoing =
+            () -> !closeAfterReply && !closed && this.deferred == null && !session.blocked();
     /** A command held back by CLIENT PAUSE; reading stops until it has run. */
     private CommandArgs deferred;
 
@@ -83,6 +84,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
         server.clients.remove(session);
+        if (session != null) session.closed();
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
@@ -198,7 +200,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER); // the commands that arrived behind it
         }
         channelReadComplete(ctx);
-        if (deferred == null && !closed && ctx.channel().isWritable()) ctx.channel().config().setAutoRead(true);
+        if (deferred == null && !closed && !session.blocked() && ctx.channel().isWritable()) ctx.channel().config().setAutoRead(true);
     }
 
     private void protocolError(String message) {
@@ -225,7 +227,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !closed && deferred == null) ctx.channel().config().setAutoRead(true);
+        if (ctx.channel().isWritable() && !closed && deferred == null && !session.blocked()) ctx.channel().config().setAutoRead(true);
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -312,6 +314,14 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void pauseReading(boolean paused) {
-        execute(() -> ctx.channel().config().setAutoRead(!paused));
+        execute(() -> {
+            if (closed) return;
+            ctx.channel().config().setAutoRead(!paused && deferred == null);
+            // Commands pipelined behind a blocking one wait in the cumulation buffer: run them now.
+            if (!paused && cumulation != null && cumulation.isReadable() && !session.blocked() && deferred == null) {
+                channelRead(ctx, ctx.alloc().buffer(0));
+                flush();
+            }
+        });
     }
 }
