@@ -40,6 +40,16 @@ final class Parameters {
         // --- Brisk's own
         integer(c, "event-loops", Runtime.getRuntime().availableProcessors(), 1, 1024, true, true);
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
+        defineSetAndZSetEncodings(c);
+    }
+
+    // --- set and sorted-set encoding thresholds (acted on by store/set and store/zset; Redis 7.2 semantics)
+    private static void defineSetAndZSetEncodings(Config c) {
+        integer(c, "set-max-intset-entries", 512, 0, LONG_MAX, false, true);
+        integer(c, "set-max-listpack-entries", 128, 0, LONG_MAX, false, true);
+        memory(c, "set-max-listpack-value", 64, 0, LONG_MAX, false, true);
+        integer(c, "zset-max-listpack-entries", 128, 0, LONG_MAX, false, true, "zset-max-ziplist-entries");
+        memory(c, "zset-max-listpack-value", 64, 0, LONG_MAX, false, true, "zset-max-ziplist-value");
     }
 
     static void bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {
