@@ -22,8 +22,26 @@ final class RangeParser {
 
     private static double bound(byte[] b, boolean exclusive) {
         String s = new String(b, exclusive ? 1 : 0, b.length - (exclusive ? 1 : 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return strtod(s);
+    }
+
+    /**
+     * Redis parses range bounds with C's strtod: an empty bound reads as 0, leading white space is
+     * skipped and hexadecimal is accepted; trailing garbage and NaN are errors.
+     */
+    private static double strtod(String s) {
+        if (s.isEmpty()) return 0;
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) i++;
+        String t = s.substring(i);
         try {
-            return Numbers.parseDouble(s);
+            String l = t.toLowerCase();
+            int sign = l.startsWith("-") || l.startsWith("+") ? 1 : 0;
+            if (l.startsWith("0x", sign) && l.length() > sign + 2 && !l.contains("p")) {
+                double d = Double.parseDouble(t + "p0");
+                if (!Double.isNaN(d)) return d;
+            }
+            return Numbers.parseDouble(t);
         } catch (NumberFormatException e) {
             throw new CommandError(NOT_FLOAT);
         }

@@ -89,7 +89,11 @@ final class ZSetPopCommands {
         boolean seenCount = false;
         for (i++; i < a.count(); i++) {
             if (!seenCount && a.is(i, "COUNT") && i + 1 < a.count()) {
-                count = RangeParser.integer(a, ++i);
+                try {
+                    count = a.longValue(++i);
+                } catch (NumberFormatException e) {
+                    count = 0;
+                }
                 if (count <= 0) throw new CommandError("ERR count should be greater than 0");
                 seenCount = true;
             } else {
