@@ -34,6 +34,9 @@ public final class BriskServer implements AutoCloseable {
     public static BriskServer start(Config config) throws Exception {
         ServerContext ctx = new ServerContext(config);
         CommandFamilies.registerAll(ctx.commands);
+        config.watch("list-max-listpack-size", p -> io.brisk.store.CollectionLimits.listMaxListpackSize = Integer.parseInt(p.value()));
+        config.watch("hash-max-listpack-entries", p -> io.brisk.store.CollectionLimits.hashMaxListpackEntries = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(p.value())));
+        config.watch("hash-max-listpack-value", p -> io.brisk.store.CollectionLimits.hashMaxListpackValue = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(p.value())));
         config.watch("hz", p -> ctx.housekeeper.hz(Integer.parseInt(p.value())));
         config.watch("active-expire-enabled", p -> ctx.housekeeper.activeExpire("yes".equals(p.value())));
         NetServer net = new NetServer(ctx);

@@ -12,6 +12,8 @@ public final class ServerContext {
     public final CommandTable commands = new CommandTable();
     public final ClientRegistry clients = new ClientRegistry();
     public final Housekeeper housekeeper;
+    /** Clients blocked on keys (BLPOP, BZPOPMIN...) and the writers' hook to serve them. */
+    public final io.brisk.command.blocking.BlockingKeys blocking;
     public final long startMillis = System.currentTimeMillis();
     public final long startNanos = System.nanoTime();
     public final String runId;
@@ -37,6 +39,7 @@ public final class ServerContext {
         this.config = config;
         this.keyspace = new Keyspace(config.getInt("databases"));
         this.housekeeper = new Housekeeper(keyspace);
+        this.blocking = new io.brisk.command.blocking.BlockingKeys(this);
         byte[] id = new byte[20];
         new java.security.SecureRandom().nextBytes(id);
         this.runId = java.util.HexFormat.of().formatHex(id);

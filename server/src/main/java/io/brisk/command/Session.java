@@ -71,6 +71,25 @@ public final class Session {
     public long lastInteractionMillis() { return lastInteractionMillis; }
     public String lastCommand() { return lastCommand; }
 
+    // ---- blocking commands (BLPOP...): see io.brisk.command.blocking ----------------------
+
+    /** While true this client waits in a blocking command: its connection runs no further commands. */
+    private volatile boolean blocked;
+    private volatile Runnable closeHook;
+
+    public boolean blocked() { return blocked; }
+    public void blocked(boolean b) { blocked = b; }
+
+    /** Runs once when the connection closes (a blocked client withdraws its wait). One hook at a time. */
+    public void onClose(Runnable hook) { closeHook = hook; }
+
+    /** Called by the transport when the connection is gone. */
+    public void closed() {
+        Runnable h = closeHook;
+        closeHook = null;
+        if (h != null) h.run();
+    }
+
     void touched(String command) {
         lastInteractionMillis = System.currentTimeMillis();
         lastCommand = command;

@@ -40,6 +40,11 @@ final class Parameters {
         // --- Brisk's own
         integer(c, "event-loops", Runtime.getRuntime().availableProcessors(), 1, 1024, true, true);
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
+
+        // --- collection encodings (lists and hashes helper; acted on through store/CollectionLimits)
+        integer(c, "list-max-listpack-size", -2, Integer.MIN_VALUE, INT_MAX, false, true, "list-max-ziplist-size");
+        integer(c, "hash-max-listpack-entries", 128, 0, LONG_MAX, false, true, "hash-max-ziplist-entries");
+        integer(c, "hash-max-listpack-value", 64, 0, LONG_MAX, false, true, "hash-max-ziplist-value");
         defineSetAndZSetEncodings(c);
     }
 

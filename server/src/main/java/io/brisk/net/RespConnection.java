@@ -38,7 +38,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     private boolean closed;
     private boolean wroteSinceFlush;
     private final java.util.function.Consumer<CommandArgs> onCommand = this::onCommand;
-    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed;
+    private final java.util.function.BooleanSupplier keepGoing = () -> !closeAfterReply && !closed && !session.blocked();
 
     RespConnection(ServerContext server, Dispatcher dispatcher, RespLimits limits) {
         this.server = server;
@@ -81,6 +81,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
         server.clients.remove(session);
+        if (session != null) session.closed();
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
@@ -186,7 +187,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !closed) ctx.channel().config().setAutoRead(true);
+        if (ctx.channel().isWritable() && !closed && !session.blocked()) ctx.channel().config().setAutoRead(true);
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -252,6 +253,14 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void pauseReading(boolean paused) {
-        execute(() -> ctx.channel().config().setAutoRead(!paused));
+        execute(() -> {
+            if (closed) return;
+            ctx.channel().config().setAutoRead(!paused);
+            // Commands pipelined behind a blocking one wait in the cumulation buffer: run them now.
+            if (!paused && cumulation != null && cumulation.isReadable() && !session.blocked()) {
+                channelRead(ctx, ctx.alloc().buffer(0));
+                flush();
+            }
+        });
     }
 }
