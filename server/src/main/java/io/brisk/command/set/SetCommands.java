@@ -98,7 +98,7 @@ public final class SetCommands {
             return;
         }
         r.set(set.size());
-        set.forEachMember(r::bulk);
+        set.forEachMember(m -> r.bulk(m));
     }
 
     static void sismember(Session s, CommandArgs a, Reply r) {

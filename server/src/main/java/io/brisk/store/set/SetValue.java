@@ -1,5 +1,6 @@
 package io.brisk.store.set;
 
+import io.brisk.store.Members;
 import io.brisk.store.StoredObject;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -11,7 +12,7 @@ import java.util.random.RandomGenerator;
  * insertion order, at most set-max-listpack-entries members of at most set-max-listpack-value bytes)
  * and "hashtable" ({@link MemberTable}). It only ever converts upwards, as Redis does.
  */
-public final class SetValue implements StoredObject {
+public final class SetValue implements StoredObject, Members {
     private static final int INTSET = 0, LISTPACK = 1, HASHTABLE = 2;
     private static final long HEADER = 40;
 
@@ -50,6 +51,15 @@ public final class SetValue implements StoredObject {
 
     public int size() {
         return enc == HASHTABLE ? table.size() : n;
+    }
+
+    @Override
+    public long memberCount() { return size(); }
+
+    /** SORT's view: every member (sets in encoding order, sorted sets by ascending score). */
+    @Override
+    public void forEachMember(MemberVisitor visitor) {
+        forEachMember(m -> visitor.member(m, 0, m.length));
     }
 
     @Override

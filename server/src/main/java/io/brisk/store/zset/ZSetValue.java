@@ -1,5 +1,6 @@
 package io.brisk.store.zset;
 
+import io.brisk.store.Members;
 import io.brisk.store.StoredObject;
 import io.brisk.store.set.MemberTable;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.random.RandomGenerator;
  * O(1) score lookups). Converts to skiplist past the thresholds; results of *STORE commands are built
  * in whichever encoding fits their final size.
  */
-public final class ZSetValue implements StoredObject {
+public final class ZSetValue implements StoredObject, Members {
     private static final long HEADER = 48;
 
     /** Receives one element of a range walk. */
@@ -56,6 +57,15 @@ public final class ZSetValue implements StoredObject {
     public boolean isListpack() { return zsl == null; }
 
     public int size() { return zsl == null ? n : zsl.length; }
+
+    @Override
+    public long memberCount() { return size(); }
+
+    /** SORT's view: every member (sets in encoding order, sorted sets by ascending score). */
+    @Override
+    public void forEachMember(MemberVisitor visitor) {
+        forEachMember(m -> visitor.member(m, 0, m.length));
+    }
 
     @Override
     public String encoding() { return zsl == null ? "listpack" : "skiplist"; }
