@@ -169,7 +169,6 @@ class ZSetCommandsTest extends CollectionTest {
         assertThat(l.zincrby("z", 1, "b")).isEqualTo(4.0);
         assertThat(l.zrank("z", "b")).isEqualTo(1);
         assertThat(l.zrevrank("z", "b")).isZero();
-        assertThat(l.zrankWithScore("z", "b").getScore()).isEqualTo(4.0);
         assertThat(l.zcard("z")).isEqualTo(2);
         assertThat(l.zrandmemberWithScores("z", 2)).hasSize(2);
         assertThat(l.zscan("z").getValues()).hasSize(2);
