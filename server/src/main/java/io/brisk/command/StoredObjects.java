@@ -3,6 +3,7 @@ package io.brisk.command;
 import io.brisk.protocol.CommandArgs;
 import io.brisk.store.Db;
 import io.brisk.store.EntryRef;
+import io.brisk.store.Keyspace;
 import io.brisk.store.StoredObject;
 import io.brisk.store.ValueType;
 
@@ -33,9 +34,14 @@ public final class StoredObjects {
      * removes the key (ref must still point at it) when the collection is now empty.
      */
     public static void mutated(Session s, EntryRef ref, StoredObject o, long bytesBefore, boolean empty) {
+        mutated(s.server().keyspace, s.db(), ref, o, bytesBefore, empty);
+    }
+
+    /** Same, for work done outside a command (serving a blocked client on another thread). */
+    public static void mutated(Keyspace keyspace, Db db, EntryRef ref, StoredObject o, long bytesBefore, boolean empty) {
         long delta = o.estimatedBytes() - bytesBefore;
-        if (delta != 0) s.server().keyspace.adjustObjectBytes(delta);
-        if (empty) s.db().remove(ref);
+        if (delta != 0) keyspace.adjustObjectBytes(delta);
+        if (empty) db.remove(ref);
     }
 
     /** Stores a collection under args[i] (replacing any value, dropping the TTL), or deletes the key when empty. */

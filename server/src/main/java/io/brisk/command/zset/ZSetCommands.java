@@ -55,8 +55,14 @@ public final class ZSetCommands {
     static CommandSpec.Builder builder(String name, int arity, CommandHandler h, String doc, String since, CommandFlag... flags) {
         List<CommandFlag> f = List.of(flags);
         return CommandSpec.of(name, arity, h).flags(flags)
-                .acl(f.contains(WRITE) ? "write" : "read", "sortedset", f.contains(FAST) ? "fast" : "slow")
+                .acl(acl(f))
                 .group("sorted-set").doc(doc, since);
+    }
+
+    private static String[] acl(List<CommandFlag> f) {
+        List<String> cats = new ArrayList<>(List.of(f.contains(WRITE) ? "write" : "read", "sortedset", f.contains(FAST) ? "fast" : "slow"));
+        if (f.contains(CommandFlag.BLOCKING)) cats.add("blocking");
+        return cats.toArray(new String[0]);
     }
 
     static ZSetLimits limits(Session s) {
@@ -153,6 +159,7 @@ public final class ZSetCommands {
         } else {
             StoredObjects.mutated(s, ref, z, before, false);
         }
+        if (added > 0) ZSetBlocking.signal(s, a, 1);
         if (error != null) throw new CommandError(error);
         if (incr) {
             if (Double.isNaN(result)) r.nullBulk();
@@ -173,6 +180,7 @@ public final class ZSetCommands {
             z = ZSetValue.create(1, m.length, lim);
             z.insert(m, by, lim);
             s.db().putObject(a.segment(1), a.offset(1), a.length(1), ValueType.ZSET, z, 0, ref);
+            ZSetBlocking.signal(s, a, 1);
             r.doubleValue(by);
             return;
         }

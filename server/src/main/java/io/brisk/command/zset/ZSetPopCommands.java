@@ -1,5 +1,6 @@
 package io.brisk.command.zset;
 
+import static io.brisk.command.CommandFlag.BLOCKING;
 import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.WRITE;
 
@@ -11,7 +12,9 @@ import io.brisk.command.Session;
 import io.brisk.command.StoredObjects;
 import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
+import io.brisk.store.Db;
 import io.brisk.store.EntryRef;
+import io.brisk.store.Keyspace;
 import io.brisk.store.zset.ZSetValue;
 import java.util.List;
 
@@ -27,7 +30,16 @@ final class ZSetPopCommands {
                         "Returns the highest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped.", "5.0.0", WRITE, FAST),
                 ZSetCommands.builder("zmpop", -4, ZSetPopCommands::zmpop,
                         "Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped.", "7.0.0", WRITE)
-                        .keyFinder(NumKeys.at(1, 0)).build());
+                        .keyFinder(NumKeys.at(1, 0)).build(),
+                ZSetCommands.builder("bzpopmin", -3, (s, a, r) -> ZSetBlocking.bzpop(s, a, r, false),
+                        "Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.", "5.0.0", WRITE, FAST, BLOCKING)
+                        .keys(1, -2, 1).build(),
+                ZSetCommands.builder("bzpopmax", -3, (s, a, r) -> ZSetBlocking.bzpop(s, a, r, true),
+                        "Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member available otherwise.  Deletes the sorted set if the last element was popped.", "5.0.0", WRITE, FAST, BLOCKING)
+                        .keys(1, -2, 1).build(),
+                ZSetCommands.builder("bzmpop", -5, ZSetBlocking::bzmpop,
+                        "Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.", "7.0.0", WRITE, BLOCKING)
+                        .keyFinder(NumKeys.at(2, 0)).build());
     }
 
     /** Receives popped elements. */
@@ -40,13 +52,17 @@ final class ZSetPopCommands {
      * handing each to sink, then reports the size change and deletes the key when emptied.
      */
     static int pop(Session s, EntryRef ref, ZSetValue z, long count, boolean max, Sink sink) {
+        return pop(s.server().keyspace, s.db(), ref, z, count, max, sink);
+    }
+
+    static int pop(Keyspace keyspace, Db db, EntryRef ref, ZSetValue z, long count, boolean max, Sink sink) {
         int n = (int) Math.min(count, z.size());
         if (n == 0) return 0;
         long before = z.estimatedBytes();
         long lo = max ? z.size() - n : 0, hi = lo + n - 1;
         z.range(lo, hi, max, sink::accept);
         z.removeRange(lo, hi);
-        StoredObjects.mutated(s, ref, z, before, z.size() == 0);
+        StoredObjects.mutated(keyspace, db, ref, z, before, z.size() == 0);
         return n;
     }
 

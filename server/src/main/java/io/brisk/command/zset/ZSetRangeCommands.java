@@ -155,6 +155,7 @@ final class ZSetRangeCommands {
         ZSetValue dst = ZSetValue.create(n, maxLen[0], lim);
         src.range(span.lo(), span.hi(), false, (m, sc) -> dst.insert(m, sc, lim));
         StoredObjects.store(s, a, 1, ValueType.ZSET, dst, false, s.ref2);
+        ZSetBlocking.signal(s, a, 1);
         r.integer(n);
     }
 

@@ -147,6 +147,7 @@ final class ZSetStoreCommands {
         }
         if (store) {
             StoredObjects.store(s, a, 1, ValueType.ZSET, result, result.size() == 0, s.ref2);
+            if (result.size() > 0) ZSetBlocking.signal(s, a, 1);
             r.integer(result.size());
             return;
         }
