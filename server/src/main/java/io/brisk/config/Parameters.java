@@ -201,6 +201,16 @@ final class Parameters {
         integer(c, "list-max-listpack-size", -2, Integer.MIN_VALUE, INT_MAX, false, true, "list-max-ziplist-size");
         integer(c, "hash-max-listpack-entries", 128, 0, LONG_MAX, false, true, "hash-max-ziplist-entries");
         integer(c, "hash-max-listpack-value", 64, 0, LONG_MAX, false, true, "hash-max-ziplist-value");
+        defineSetAndZSetEncodings(c);
+    }
+
+    // --- set and sorted-set encoding thresholds (acted on by store/set and store/zset; Redis 7.2 semantics)
+    private static void defineSetAndZSetEncodings(Config c) {
+        integer(c, "set-max-intset-entries", 512, 0, LONG_MAX, false, true);
+        integer(c, "set-max-listpack-entries", 128, 0, LONG_MAX, false, true);
+        memory(c, "set-max-listpack-value", 64, 0, LONG_MAX, false, true);
+        integer(c, "zset-max-listpack-entries", 128, 0, LONG_MAX, false, true, "zset-max-ziplist-entries");
+        memory(c, "zset-max-listpack-value", 64, 0, LONG_MAX, false, true, "zset-max-ziplist-value");
     }
 
     static Param bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {
