@@ -40,6 +40,10 @@ final class Parameters {
         // --- Brisk's own
         integer(c, "event-loops", Runtime.getRuntime().availableProcessors(), 1, 1024, true, true);
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
+        // --- memcached protocol (text and meta over TCP; UDP off by default: amplification risk)
+        integer(c, "memcache-port", 11211, 0, 65535, true, true);
+        integer(c, "memcache-udp-port", 0, 0, 65535, true, true);
+        memory(c, "memcache-max-item-size", 1024L * 1024, 1024, 1024L * 1024 * 1024, false, true);
     }
 
     static void bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {

@@ -34,6 +34,7 @@ public final class MemcacheService {
     volatile int verbosity;
     volatile int tcpPort;
     volatile int udpPort;
+    private volatile long maxItemSize;
 
     public MemcacheService(ServerContext server) {
         this.server = server;
@@ -41,9 +42,10 @@ public final class MemcacheService {
         this.text = new MemcacheCommands(this);
         this.metaCommands = new MetaCommands(this);
         this.stats = new MemcacheStats(this);
+        server.config.watch("memcache-max-item-size", p -> maxItemSize = Long.parseLong(p.value()));
     }
 
-    public long maxItemSize() { return server.config.getLong("memcache-max-item-size"); }
+    public long maxItemSize() { return maxItemSize; }
 
     /** Called by the listeners once bound, for "stats settings". */
     public void ports(int tcp, int udp) {

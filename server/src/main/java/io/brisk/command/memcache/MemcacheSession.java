@@ -33,6 +33,8 @@ public final class MemcacheSession {
     }
 
     public long id() { return id; }
+    /** What "stats conns" shows as state (conn_parse_cmd while requests run, conn_waiting between). */
+    public void state(String s) { state = s; }
     /** True once the client sent "quit": the connection closes after writing what is pending. */
     public boolean quitRequested() { return quit; }
 }
