@@ -46,6 +46,7 @@ final class MetaCommands {
     private static String key(MemcacheSession s, MemcacheRequest r, boolean base64) {
         if (base64) {
             byte[] k;
+            if (r.length(1) % 4 != 0) return KEY_DECODE;
             try {
                 k = Base64.getDecoder().decode(r.bytes(1));
             } catch (IllegalArgumentException e) {
