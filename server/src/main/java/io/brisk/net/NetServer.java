@@ -118,7 +118,10 @@ public final class NetServer {
                     memcacheUdpPort = ((InetSocketAddress) ch.localAddress()).getPort();
                 }
             } catch (Exception e) {
-                if (!optional) throw new IOException("could not bind memcached listener on " + h + ": " + e.getMessage(), e);
+                // The default port may well be taken by a real memcached: then Brisk still serves RESP.
+                boolean defaults = c.param("memcache-port").value().equals(c.param("memcache-port").defaultValue()) && udpPort == 0;
+                if (defaults) System.err.println("brisk: memcached listener not started on " + h + ":" + tcpPort + ": " + e.getMessage());
+                else if (!optional) throw new IOException("could not bind memcached listener on " + h + ": " + e.getMessage(), e);
             }
         }
         memcache.ports(memcachePort, memcacheUdpPort);
