@@ -44,6 +44,7 @@ final class Parameters {
         integer(c, "memcache-port", 11211, 0, 65535, true, true);
         integer(c, "memcache-udp-port", 0, 0, 65535, true, true);
         memory(c, "memcache-max-item-size", 1024L * 1024, 1024, 1024L * 1024 * 1024, false, true);
+        bool(c, "memcache-strict-keys", true, false, true);
     }
 
     static void bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {

@@ -98,6 +98,7 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
         }
         session.state("conn_parse_cmd");
         parser.maxItemSize(service.maxItemSize());
+        parser.strictKeys(service.strictKeys());
         try {
             parser.parse(buf, view, onRequest, keepGoing);
         } catch (ProtocolException e) {

@@ -50,6 +50,7 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
             // A fresh parser per datagram: a request cut short by the datagram's end is dropped.
             parser = parser == null ? new MemcacheParser(service.maxItemSize()) : parser;
             parser.maxItemSize(service.maxItemSize());
+            parser.strictKeys(service.strictKeys());
             MemorySegment view = Buffers.view(in);
             if (view == null) {
                 ByteBuf copy = ctx.alloc().directBuffer(in.readableBytes());

@@ -2,7 +2,6 @@ package io.brisk.command.memcache;
 
 import io.brisk.command.memcache.Items.Mode;
 import io.brisk.command.memcache.Items.Result;
-import io.brisk.protocol.memcache.MemcacheKeys;
 import io.brisk.protocol.memcache.MemcacheNumbers;
 import io.brisk.protocol.memcache.MemcacheParser;
 import io.brisk.protocol.memcache.MemcacheRequest;
@@ -67,7 +66,7 @@ final class MemcacheCommands {
         for (int i = firstKey; i < r.count(); i++) {
             long off = r.offset(i);
             int len = r.length(i);
-            if (!MemcacheKeys.valid(m, off, len)) {
+            if (!r.validKey(i)) {
                 w.reset(mark);
                 w.line(MemcacheParser.BAD_FORMAT);
                 return;
@@ -144,7 +143,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!MemcacheKeys.valid(m, off, len)) {
+        if (!r.validKey(1)) {
             w.line(MemcacheParser.BAD_FORMAT);
             return;
         }
@@ -182,7 +181,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!MemcacheKeys.valid(m, off, len)) {
+        if (!r.validKey(1)) {
             w.line(MemcacheParser.BAD_FORMAT);
             return;
         }
@@ -221,7 +220,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!MemcacheKeys.valid(m, off, len)) {
+        if (!r.validKey(1)) {
             w.line(MemcacheParser.BAD_FORMAT);
             return;
         }

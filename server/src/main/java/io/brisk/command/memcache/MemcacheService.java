@@ -35,6 +35,7 @@ public final class MemcacheService {
     volatile int tcpPort;
     volatile int udpPort;
     private volatile long maxItemSize;
+    private volatile boolean strictKeys = true;
 
     public MemcacheService(ServerContext server) {
         this.server = server;
@@ -43,7 +44,11 @@ public final class MemcacheService {
         this.metaCommands = new MetaCommands(this);
         this.stats = new MemcacheStats(this);
         server.config.watch("memcache-max-item-size", p -> maxItemSize = Long.parseLong(p.value()));
+        server.config.watch("memcache-strict-keys", p -> strictKeys = "yes".equals(p.value()));
     }
+
+    /** Refuse keys with control characters (protocol.txt) or accept what memcached accepts. */
+    public boolean strictKeys() { return strictKeys; }
 
     public long maxItemSize() { return maxItemSize; }
 

@@ -2,7 +2,6 @@ package io.brisk.command.memcache;
 
 import io.brisk.command.memcache.Items.Mode;
 import io.brisk.command.memcache.Items.Result;
-import io.brisk.protocol.memcache.MemcacheKeys;
 import io.brisk.protocol.memcache.MemcacheNumbers;
 import io.brisk.protocol.memcache.MemcacheParser;
 import io.brisk.protocol.memcache.MemcacheRequest;
@@ -58,7 +57,7 @@ final class MetaCommands {
             s.keyLen = k.length;
             return null;
         }
-        if (!MemcacheKeys.valid(r.memory(), r.offset(1), r.length(1))) return MemcacheParser.BAD_FORMAT;
+        if (!r.validKey(1)) return MemcacheParser.BAD_FORMAT;
         s.keyMem = r.memory();
         s.keyOff = r.offset(1);
         s.keyLen = r.length(1);

@@ -43,6 +43,9 @@ public final class MemcacheParser {
 
     public void maxItemSize(long bytes) { this.maxItemSize = bytes; }
 
+    /** With strict keys (the default) a key with control characters is refused, as protocol.txt says. */
+    public void strictKeys(boolean strict) { req.strictKeys = strict; }
+
     /** True while a value is being swallowed or a storage request waits for its data. */
     public boolean midRequest() { return swallow > 0 || pendingLine >= 0 || scanned > 0; }
 
@@ -158,7 +161,7 @@ public final class MemcacheParser {
                     return -1;
                 }
                 long len = req.signed32(4);
-                if (!MemcacheKeys.valid(req.mem, req.offset(1), req.lens[1]) || req.unsigned32(2) == MemcacheNumbers.INVALID
+                if (!req.validKey(1) || req.unsigned32(2) == MemcacheNumbers.INVALID
                         || req.signed32(3) == MemcacheNumbers.INVALID || len == MemcacheNumbers.INVALID || len < 0
                         || len > Integer.MAX_VALUE - 2 || (v == Verb.CAS && !req.unsignedValid(5))) {
                     req.error = BAD_FORMAT;

@@ -24,6 +24,7 @@ public final class MemcacheRequest {
     boolean noreply;
     long dataOff;
     int dataLen = -1;
+    boolean strictKeys = true;
     /** A framing-level error line the parser already decided on (null when the request is well formed). */
     String error;
 
@@ -36,6 +37,8 @@ public final class MemcacheRequest {
     public long offset(int i) { return base + offs[i]; }
     public int length(int i) { return lens[i]; }
     public byte byteAt(int i, int pos) { return mem.get(ValueLayout.JAVA_BYTE, base + offs[i] + pos); }
+    /** Whether token i is an acceptable key (length, and control characters when keys are strict). */
+    public boolean validKey(int i) { return MemcacheKeys.valid(mem, base + offs[i], lens[i], strictKeys); }
     public boolean hasData() { return dataLen >= 0; }
     public long dataOffset() { return dataOff; }
     public int dataLength() { return dataLen; }

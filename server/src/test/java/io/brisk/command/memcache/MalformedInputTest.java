@@ -44,6 +44,19 @@ class MalformedInputTest extends MemcacheTestBase {
     }
 
     @Test
+    void controlCharactersAllowedWhenKeysAreNotStrict() throws Exception {
+        var config = server().context().config;
+        config.set("memcache-strict-keys", "no"); // what memcached itself accepts (memcaslap relies on it)
+        try (Raw r = raw()) {
+            assertThat(r.line("set a\u0010b 0 0 1\r\nx\r\n")).isEqualTo("STORED\r\n");
+            assertThat(r.call("get a\u0010b\r\n", "END\r\n")).isEqualTo("VALUE a\u0010b 0 1\r\nx\r\nEND\r\n");
+            assertThat(r.line("get " + "a".repeat(251) + "\r\n")).isEqualTo("CLIENT_ERROR bad command line format\r\n");
+        } finally {
+            config.set("memcache-strict-keys", "yes");
+        }
+    }
+
+    @Test
     void badDataChunkIsConsumedAndRefused() throws Exception {
         try (Raw r = raw()) {
             assertThat(r.line("set a 0 0 2\r\nabcd\r\n")).isEqualTo("CLIENT_ERROR bad data chunk\r\n");
