@@ -31,7 +31,13 @@ public final class ConfigLoader {
         StringBuilder cur = null;
         for (; i < argv.length; i++) {
             String a = argv[i];
-            if (a.startsWith("--") && a.length() > 2) {
+            String mapped = MemcachedFlags.parameter(a);
+            if (mapped != null) {
+                if (i + 1 >= argv.length) throw new ConfigException("Option '" + a + "' needs a value");
+                if (cur != null) lines.add(cur.toString());
+                cur = null;
+                lines.add(mapped + " " + quote(MemcachedFlags.value(a, argv[++i])));
+            } else if (a.startsWith("--") && a.length() > 2) {
                 if (cur != null) lines.add(cur.toString());
                 cur = new StringBuilder(a.substring(2));
             } else {

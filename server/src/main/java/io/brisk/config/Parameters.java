@@ -202,6 +202,11 @@ final class Parameters {
         integer(c, "hash-max-listpack-entries", 128, 0, LONG_MAX, false, true, "hash-max-ziplist-entries");
         integer(c, "hash-max-listpack-value", 64, 0, LONG_MAX, false, true, "hash-max-ziplist-value");
         defineSetAndZSetEncodings(c);
+        // --- memcached protocol (text and meta over TCP; UDP off by default: amplification risk)
+        integer(c, "memcache-port", 11211, 0, 65535, true, true);
+        integer(c, "memcache-udp-port", 0, 0, 65535, true, true);
+        memory(c, "memcache-max-item-size", 1024L * 1024, 1024, 1024L * 1024 * 1024, false, true);
+        bool(c, "memcache-strict-keys", true, false, true);
     }
 
     // --- set and sorted-set encoding thresholds (acted on by store/set and store/zset; Redis 7.2 semantics)

@@ -2,8 +2,10 @@ package io.brisk.net;
 
 import io.brisk.command.Dispatcher;
 import io.brisk.command.ServerContext;
+import io.brisk.command.memcache.MemcacheService;
 import io.brisk.config.Config;
 import io.brisk.protocol.resp.RespLimits;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -33,6 +35,9 @@ public final class NetServer {
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
     private volatile RespLimits limits;
+    private final MemcacheService memcache;
+    private volatile int memcachePort;
+    private volatile int memcacheUdpPort;
 
     public NetServer(ServerContext server) {
         this.server = server;
@@ -43,6 +48,7 @@ public final class NetServer {
         server.transportName = transport.label();
         c.watch("proto-max-bulk-len", p -> limits = limitsFrom(c));
         c.watch("client-query-buffer-limit", p -> limits = limitsFrom(c));
+        this.memcache = new MemcacheService(server);
     }
 
     private static RespLimits limitsFrom(Config c) {
@@ -52,6 +58,9 @@ public final class NetServer {
 
     public Transport transport() { return transport; }
     public EventLoopGroup workers() { return workers; }
+    /** Bound memcached ports (0 when that listener is off). */
+    public int memcachePort() { return memcachePort; }
+    public int memcacheUdpPort() { return memcacheUdpPort; }
 
     public void start() throws IOException, InterruptedException {
         Config c = server.config;
@@ -71,6 +80,7 @@ public final class NetServer {
                 }
             }
         }
+        startMemcache(c);
         String unix = c.get("unixsocket");
         if (!unix.isEmpty()) {
             Files.deleteIfExists(Path.of(unix));
@@ -82,6 +92,53 @@ public final class NetServer {
             int perm = c.getInt("unixsocketperm");
             if (perm != 0) Files.setPosixFilePermissions(Path.of(unix), permissions(perm));
         }
+    }
+
+    /** memcached listeners on the same bind addresses: TCP when memcache-port != 0, UDP when memcache-udp-port != 0. */
+    private void startMemcache(Config c) throws IOException {
+        int tcpPort = c.getInt("memcache-port");
+        int udpPort = c.getInt("memcache-udp-port");
+        for (String host : c.get("bind").split("\\s+")) {
+            boolean optional = host.startsWith("-");
+            String h = optional ? host.substring(1) : host;
+            if (h.isEmpty()) continue;
+            try {
+                if (tcpPort != 0) {
+                    Channel ch = memcacheTcp().bind(new InetSocketAddress(h, tcpPort)).sync().channel();
+                    listeners.add(ch);
+                    memcachePort = ((InetSocketAddress) ch.localAddress()).getPort();
+                }
+                if (udpPort != 0) {
+                    InetSocketAddress at = new InetSocketAddress(h, udpPort);
+                    Channel ch = new Bootstrap().group(workers).channel(transport.datagramChannel())
+                            .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                            .option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
+                            .handler(new MemcacheUdpHandler(memcache, h + ":" + udpPort)).bind(at).sync().channel();
+                    listeners.add(ch);
+                    memcacheUdpPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                }
+            } catch (Exception e) {
+                // The default port may well be taken by a real memcached: then Brisk still serves RESP.
+                boolean defaults = c.param("memcache-port").value().equals(c.param("memcache-port").defaultValue()) && udpPort == 0;
+                if (defaults) System.err.println("brisk: memcached listener not started on " + h + ":" + tcpPort + ": " + e.getMessage());
+                else if (!optional) throw new IOException("could not bind memcached listener on " + h + ": " + e.getMessage(), e);
+            }
+        }
+        memcache.ports(memcachePort, memcacheUdpPort);
+    }
+
+    private ServerBootstrap memcacheTcp() {
+        return new ServerBootstrap().group(bossGroup, workers).channel(transport.tcpServerChannel())
+                .option(ChannelOption.SO_BACKLOG, server.config.getInt("tcp-backlog"))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new MemcacheConnection(memcache));
+                    }
+                });
     }
 
     private ServerBootstrap tcp(Dispatcher dispatcher) {

@@ -67,7 +67,8 @@ public final class Db {
         return peek(k, off, len, ref);
     }
 
-    void touch(EntryRef ref) {
+    /** Records an access (LRU clock, LFU counter) for an entry found with peek. */
+    public void touch(EntryRef ref) {
         if (keyspace.noTouchNow()) return;
         ref.access(keyspace.accessWord(ref.lfuCounter(), ref.lruClock()));
     }

@@ -8,11 +8,12 @@ import java.lang.foreign.ValueLayout;
  * where it lies, without allocating. Valid only while the key's slot lock is held.
  *
  * <p>Entry layout: {@code [header][db][access:4][varint keyLen][varint valLen][expireAt:8 if set]
- * [flags:4 if set][key][value]}. Header bits: 7 dead, 6 has expiry, 5 has client flags, 0-3 type.
+ * [flags:4 if set][key][value]}. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
+ * memcached client (memcached's "hit before"; a new version starts unfetched), 0-3 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
  */
 public final class EntryRef {
-    static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, TYPE_MASK = 0x0F;
+    static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, FETCHED = 0x10, TYPE_MASK = 0x0F;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -86,6 +87,16 @@ public final class EntryRef {
      */
     public long version() {
         return ((long) segment.generation << 44) | location;
+    }
+
+    /** memcached's "hit before" bit of this version (mg h, me fetch=). */
+    public boolean fetched() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & FETCHED) != 0; }
+
+    /** Sets the fetched bit in place (the caller holds the slot lock). */
+    public void markFetched() {
+        byte h = mem.get(ValueLayout.JAVA_BYTE, pos);
+        if ((h & FETCHED) == 0) mem.set(ValueLayout.JAVA_BYTE, pos, (byte) (h | FETCHED));
+        header |= FETCHED;
     }
 
     public int lruClock() { return mem.get(INT, pos + 2) >>> 8; }

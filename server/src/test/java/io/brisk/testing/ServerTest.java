@@ -19,6 +19,8 @@ import redis.clients.jedis.Jedis;
  */
 public abstract class ServerTest {
     private static BriskServer server;
+    private static int memcachePort;
+    private static int memcacheUdpPort;
     private static RedisClient lettuceClient;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -29,6 +31,10 @@ public abstract class ServerTest {
                 c.setInitial("port", Integer.toString(freePort()));
                 c.setInitial("event-loops", "2");
                 c.setInitial("enable-debug-command", "local"); // tests use DEBUG SLEEP, POPULATE, SET-ACTIVE-EXPIRE
+                memcachePort = freePort();
+                memcacheUdpPort = freeUdpPort();
+                c.setInitial("memcache-port", Integer.toString(memcachePort));
+                c.setInitial("memcache-udp-port", Integer.toString(memcacheUdpPort));
                 server = BriskServer.start(c);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Brisk", e);
@@ -44,6 +50,27 @@ public abstract class ServerTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A loopback UDP port that nothing listens on right now. */
+    public static int freeUdpPort() {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The memcached TCP port of the test server. */
+    protected static int memcachePort() {
+        server();
+        return memcachePort;
+    }
+
+    /** The memcached UDP port of the test server. */
+    protected static int memcacheUdpPort() {
+        server();
+        return memcacheUdpPort;
     }
 
     protected static int port() {
