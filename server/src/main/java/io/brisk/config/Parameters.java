@@ -80,8 +80,8 @@ final class Parameters {
         enumeration(c, "enable-debug-command", "no", List.of("no", "yes", "local"), true, true);
         enumeration(c, "enable-module-command", "no", List.of("no", "yes", "local"), true, false);
         enumeration(c, "enable-protected-configs", "no", List.of("no", "yes", "local"), true, false);
-        integer(c, "hash-max-listpack-entries", 512L, 0, LONG_MAX, false, false, "hash-max-ziplist-entries");
-        memory(c, "hash-max-listpack-value", 64L, 0, LONG_MAX, false, false, "hash-max-ziplist-value");
+        integer(c, "hash-max-listpack-entries", 512L, 0, LONG_MAX, false, true, "hash-max-ziplist-entries");
+        memory(c, "hash-max-listpack-value", 64L, 0, LONG_MAX, false, true, "hash-max-ziplist-value");
         memory(c, "hll-sparse-max-bytes", 3000L, 0, LONG_MAX, false, true);
         integer(c, "hz", 10L, 0, INT_MAX, false, true);
         str(c, "ignore-warnings", "", true, false);
@@ -99,7 +99,7 @@ final class Parameters {
         integer(c, "lfu-decay-time", 1L, 0, INT_MAX, false, false);
         integer(c, "lfu-log-factor", 10L, 0, INT_MAX, false, false);
         integer(c, "list-compress-depth", 0L, 0, INT_MAX, false, false);
-        integer(c, "list-max-listpack-size", -2L, INT_MIN, INT_MAX, false, false, "list-max-ziplist-size");
+        integer(c, "list-max-listpack-size", -2L, INT_MIN, INT_MAX, false, true, "list-max-ziplist-size");
         str(c, "logfile", "", true, true);
         enumeration(c, "loglevel", "notice", List.of("debug", "verbose", "notice", "warning"), false, true);
         str(c, "masterauth", "", false, false);
@@ -149,7 +149,7 @@ final class Parameters {
         enumeration(c, "sanitize-dump-payload", "no", List.of("no", "yes", "clients"), false, false);
         special(c, "save", "3600 1 300 100 60 10000", false, false).check = SpecialValues::save;
         str(c, "server_cpulist", "", false, false);
-        integer(c, "set-max-intset-entries", 512L, 0, LONG_MAX, false, false);
+        integer(c, "set-max-intset-entries", 512L, 0, LONG_MAX, false, true);
         bool(c, "set-proc-title", true, true, false);
         special(c, "shutdown-on-sigint", "default", false, false).check = SpecialValues::shutdownFlags;
         special(c, "shutdown-on-sigterm", "default", false, false).check = SpecialValues::shutdownFlags;
@@ -190,17 +190,15 @@ final class Parameters {
         integer(c, "tracking-table-max-keys", 1000000L, 0, LONG_MAX, false, false);
         str(c, "unixsocket", "", true, true);
         integer(c, "unixsocketperm", 0L, 0, 511, true, true);
-        integer(c, "zset-max-listpack-entries", 128L, 0, LONG_MAX, false, false, "zset-max-ziplist-entries");
-        memory(c, "zset-max-listpack-value", 64L, 0, LONG_MAX, false, false, "zset-max-ziplist-value");
+        integer(c, "zset-max-listpack-entries", 128L, 0, LONG_MAX, false, true, "zset-max-ziplist-entries");
+        memory(c, "zset-max-listpack-value", 64L, 0, LONG_MAX, false, true, "zset-max-ziplist-value");
         // --- Brisk's own
         bool(c, "active-expire-enabled", true, false, true);
         integer(c, "event-loops", Runtime.getRuntime().availableProcessors(), 1, 1024, true, true);
         enumeration(c, "transport", "auto", List.of("auto", "io_uring", "epoll", "nio"), true, true);
 
-        // --- collection encodings (lists and hashes helper; acted on through store/CollectionLimits)
-        integer(c, "list-max-listpack-size", -2, Integer.MIN_VALUE, INT_MAX, false, true, "list-max-ziplist-size");
-        integer(c, "hash-max-listpack-entries", 128, 0, LONG_MAX, false, true, "hash-max-ziplist-entries");
-        integer(c, "hash-max-listpack-value", 64, 0, LONG_MAX, false, true, "hash-max-ziplist-value");
+        // --- collection encodings: the Redis 7.0 ones are in the table above (acted on through
+        // store/CollectionLimits); set-max-listpack-* are Redis 7.2's, added for small string sets.
         defineSetAndZSetEncodings(c);
         // --- memcached protocol (text and meta over TCP; UDP off by default: amplification risk)
         integer(c, "memcache-port", 11211, 0, 65535, true, true);
@@ -211,11 +209,8 @@ final class Parameters {
 
     // --- set and sorted-set encoding thresholds (acted on by store/set and store/zset; Redis 7.2 semantics)
     private static void defineSetAndZSetEncodings(Config c) {
-        integer(c, "set-max-intset-entries", 512, 0, LONG_MAX, false, true);
         integer(c, "set-max-listpack-entries", 128, 0, LONG_MAX, false, true);
         memory(c, "set-max-listpack-value", 64, 0, LONG_MAX, false, true);
-        integer(c, "zset-max-listpack-entries", 128, 0, LONG_MAX, false, true, "zset-max-ziplist-entries");
-        memory(c, "zset-max-listpack-value", 64, 0, LONG_MAX, false, true, "zset-max-ziplist-value");
     }
 
     static Param bool(Config c, String name, boolean def, boolean immutable, boolean acted, String... aliases) {

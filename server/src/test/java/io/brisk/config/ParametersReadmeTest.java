@@ -44,8 +44,8 @@ class ParametersReadmeTest {
         assertThat(c.get("maxmemory-policy")).isEqualTo("noeviction");
         assertThat(c.get("proto-max-bulk-len")).isEqualTo("536870912");
         assertThat(c.get("list-max-listpack-size")).isEqualTo("-2");
-        // CONFIG GET * lists aliases too: 192 names on Redis 7.0.15, plus Brisk's own three
-        assertThat(c.matchingNames("*")).hasSize(192 + 3);
+        // CONFIG GET * lists aliases too: 192 names on Redis 7.0.15, plus Brisk's own nine
+        assertThat(c.matchingNames("*")).hasSize(192 + 9); // Brisk's own: event-loops, transport, active-expire-enabled, set-max-listpack-*, memcache-*
     }
 
     @Test

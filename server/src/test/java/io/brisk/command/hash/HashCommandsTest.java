@@ -155,12 +155,12 @@ class HashCommandsTest extends ServerTest {
         j.hset("h", "long", "x".repeat(65));
         assertThat(StoreProbe.encoding(server().context(), "h")).isEqualTo("hashtable");
         assertThat(j.hget("h", "f")).isEqualTo("v");
-        for (int i = 0; i < 128; i++) j.hset("many", "f" + i, "v");
+        for (int i = 0; i < 512; i++) j.hset("many", "f" + i, "v");
         assertThat(StoreProbe.encoding(server().context(), "many")).isEqualTo("listpack");
         j.hset("many", "one-more", "v");
         assertThat(StoreProbe.encoding(server().context(), "many")).isEqualTo("hashtable");
-        assertThat(j.hlen("many")).isEqualTo(129);
-        assertThat(server().context().config.get("hash-max-ziplist-entries")).isEqualTo("128");
+        assertThat(j.hlen("many")).isEqualTo(513);
+        assertThat(server().context().config.get("hash-max-ziplist-entries")).isEqualTo("512"); // Redis 7.0's built-in default
         assertThat(server().context().config.get("hash-max-listpack-value")).isEqualTo("64");
         CollectionLimits.hashMaxListpackEntries = 1;
         try {

@@ -77,7 +77,7 @@ class ServerCommandsTest extends ServerTest {
             assertThat(c.call("CONFIG", "GET", "maxmemory-policy")).isEqualTo(List.of("maxmemory-policy", "noeviction"));
             List<Object> several = RawClient.list(c.call("CONFIG", "GET", "hash-max-*-entries", "slaveof"));
             assertThat(several).containsExactlyInAnyOrder("hash-max-listpack-entries", "512", "hash-max-ziplist-entries", "512", "slaveof", "");
-            assertThat(RawClient.list(c.call("CONFIG", "GET", "*"))).hasSize(2 * 195);
+            assertThat(RawClient.list(c.call("CONFIG", "GET", "*"))).hasSize(2 * 201);
             assertThat(c.call("CONFIG", "GET", "nosuch")).isEqualTo(List.of());
             assertThat(c.call("CONFIG", "GET", "MAXclients")).isEqualTo(List.of("MAXclients", "10000"));
             try {
