@@ -188,6 +188,21 @@ class ServerCommandsTest extends ServerTest {
     }
 
     @Test
+    void debugSleepStallsOnlyItsOwnEventLoop() throws Exception {
+        // consecutive connections are spread round-robin over the two event loops
+        try (RawClient sleeper = new RawClient(port()); RawClient neighbour = new RawClient(port())) {
+            sleeper.call("PING");
+            neighbour.call("PING");
+            sleeper.send(RawClient.frame("DEBUG", "SLEEP", "1.5"));
+            Thread.sleep(100);
+            long t0 = System.nanoTime();
+            assertThat(neighbour.call("PING")).isEqualTo("PONG");
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1000);
+            assertThat(sleeper.read()).isEqualTo("OK");
+        }
+    }
+
+    @Test
     void debugIsRefusedWhenDisabled() throws Exception {
         Config conf = new Config();
         conf.setInitial("port", Integer.toString(freePort()));
