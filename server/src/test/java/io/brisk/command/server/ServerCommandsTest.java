@@ -242,6 +242,8 @@ class ServerCommandsTest extends ServerTest {
 
             assertThat(c.call("COMMAND", "GETKEYS", "SET", "k1", "v")).isEqualTo(List.of("k1"));
             assertThat(c.call("COMMAND", "GETKEYS", "MEMORY", "USAGE", "k2")).isEqualTo(List.of("k2"));
+            assertThat(c.call("COMMAND", "GETKEYSANDFLAGS", "SET", "k1", "v")).isEqualTo(List.of(List.of("k1", List.of("RW"))));
+            assertThat(c.call("COMMAND", "GETKEYSANDFLAGS", "GET", "k1")).isEqualTo(List.of(List.of("k1", List.of("RO"))));
             assertThat(c.call("COMMAND", "GETKEYS", "nosuch", "a")).isEqualTo(new Err("ERR Invalid command specified"));
             assertThat(c.call("COMMAND", "GETKEYS", "PING", "x")).isEqualTo(new Err("ERR The command has no key arguments"));
             assertThat(c.call("COMMAND", "GETKEYS", "GET")).isEqualTo(new Err("ERR Invalid number of arguments specified for command"));
