@@ -99,9 +99,13 @@ public final class CommandIntrospection {
         r.array(10);
         r.bulk(c.name());
         r.integer(c.arity());
-        r.set(c.flags().size());
-        for (CommandFlag f : c.flags()) r.simple(f.wireName());
-        boolean legacy = c.keyFinder() == null && c.firstKey() > 0;
+        // a container (CLIENT, MEMORY...) shows no keys of its own: its subcommands carry them
+        boolean container = !c.subcommands().isEmpty();
+        java.util.List<CommandFlag> flags = new ArrayList<>(c.flags());
+        if (container) flags.remove(CommandFlag.MOVABLEKEYS);
+        r.set(flags.size());
+        for (CommandFlag f : flags) r.simple(f.wireName());
+        boolean legacy = !container && c.keyFinder() == null && c.firstKey() > 0;
         r.integer(legacy ? c.firstKey() : 0);
         r.integer(legacy ? c.lastKey() : 0);
         r.integer(legacy ? c.step() : 0);
@@ -119,7 +123,7 @@ public final class CommandIntrospection {
 
     /** One key spec from the table's key positions; a custom key finder is reported as "unknown". */
     private static void keySpecs(CommandSpec c, Reply r) {
-        if (c.keyFinder() == null && c.firstKey() <= 0) {
+        if ((c.keyFinder() == null && c.firstKey() <= 0) || !c.subcommands().isEmpty()) {
             r.set(0);
             return;
         }

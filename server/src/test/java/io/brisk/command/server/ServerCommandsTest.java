@@ -151,6 +151,12 @@ class ServerCommandsTest extends ServerTest {
             assertThat(c.call("MEMORY", "USAGE", "big", "FOO")).isEqualTo(new Err("ERR syntax error"));
             assertThat(c.call("MEMORY", "USAGE")).isEqualTo(new Err("ERR wrong number of arguments for 'memory|usage' command"));
             assertThat(RawClient.list(c.call("MEMORY", "STATS"))).contains("keys.count", 2L);
+            // the container shows no keys of its own, its USAGE subcommand does
+            List<Object> memory = RawClient.list(RawClient.list(c.call("COMMAND", "INFO", "memory")).get(0));
+            assertThat(memory.subList(2, 6)).containsExactly(List.of(), 0L, 0L, 0L);
+            assertThat(memory.get(8)).isEqualTo(List.of());
+            List<Object> usage = RawClient.list(c.call("COMMAND", "INFO", "memory|usage"));
+            assertThat(RawClient.list(usage.get(0)).subList(0, 6)).containsExactly("memory|usage", -3L, List.of("readonly"), 2L, 2L, 1L);
         }
     }
 
