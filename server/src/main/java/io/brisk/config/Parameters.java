@@ -189,7 +189,7 @@ final class Parameters {
         bool(c, "tls-session-caching", true, false, false);
         integer(c, "tracking-table-max-keys", 1000000L, 0, LONG_MAX, false, false);
         str(c, "unixsocket", "", true, true);
-        integer(c, "unixsocketperm", 0L, 0, 511, true, true);
+        special(c, "unixsocketperm", "0", true, true).check = SpecialValues::octalPermissions;
         integer(c, "zset-max-listpack-entries", 128L, 0, LONG_MAX, false, true, "zset-max-ziplist-entries");
         memory(c, "zset-max-listpack-value", 64L, 0, LONG_MAX, false, true, "zset-max-ziplist-value");
         // --- Brisk's own

@@ -183,6 +183,18 @@ final class SpecialValues {
         return p.toString();
     }
 
+    /** unixsocketperm: an octal mode up to 777, shown in octal as Redis does. */
+    static String octalPermissions(String v, String current) throws ConfigException {
+        int n;
+        try {
+            n = Integer.parseInt(v.trim(), 8);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("argument couldn't be parsed into an integer");
+        }
+        if (n < 0 || n > 0777) throw new ConfigException("argument must be between 0 and 777 inclusive");
+        return Integer.toOctalString(n);
+    }
+
     static String any(String v, String current) {
         return v;
     }

@@ -89,7 +89,7 @@ public final class NetServer {
                     .childHandler(initializer(dispatcher));
             Object address = transport == Transport.NIO ? java.net.UnixDomainSocketAddress.of(unix) : new DomainSocketAddress(unix);
             listeners.add(b.bind((java.net.SocketAddress) address).sync().channel());
-            int perm = c.getInt("unixsocketperm");
+            int perm = Integer.parseInt(c.get("unixsocketperm"), 8); // octal, as in redis.conf
             if (perm != 0) Files.setPosixFilePermissions(Path.of(unix), permissions(perm));
         }
     }

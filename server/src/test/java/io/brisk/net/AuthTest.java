@@ -42,4 +42,18 @@ class AuthTest extends ServerTest {
             }
         }
     }
+
+    @Test
+    void clearingRequirepassLetsWaitingClientsIn() throws Exception {
+        try (RawClient admin = new RawClient(port())) {
+            assertThat(admin.call("CONFIG", "SET", "requirepass", "pw")).isEqualTo("OK");
+            try (RawClient c = new RawClient(port())) {
+                assertThat(c.call("PING")).isEqualTo(new Err("NOAUTH Authentication required."));
+                assertThat(admin.call("CONFIG", "SET", "requirepass", "")).isEqualTo("OK");
+                assertThat(c.call("PING")).isEqualTo("PONG");
+            } finally {
+                admin.call("CONFIG", "SET", "requirepass", "");
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ class UnixSocketTest {
         c.setInitial("port", "0");
         c.setInitial("unixsocket", sock.toString());
         c.setInitial("event-loops", "1");
+        c.setInitial("unixsocketperm", "700"); // octal, as in redis.conf
         try (BriskServer s = BriskServer.start(c);
              SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(sock));
@@ -32,6 +33,7 @@ class UnixSocketTest {
                 if (ch.read(buf) < 0) break;
                 reply = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
             }
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sock))).isEqualTo("rwx------");
             assertThat(reply).contains(" addr=" + sock + ":0 laddr=" + sock + ":0 ").contains(" flags=U ");
         }
     }

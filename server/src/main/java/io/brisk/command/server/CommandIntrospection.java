@@ -34,6 +34,9 @@ public final class CommandIntrospection {
                         .group("server").doc("Returns a list of command names.", "7.0.0").build(),
                 sub("command", "getkeys", -3, CommandIntrospection::getKeys).flags(LOADING, STALE).acl("slow", "connection")
                         .group("server").doc("Extracts the key names from an arbitrary command.", "2.8.13").build(),
+                sub("command", "getkeysandflags", -3, CommandIntrospection::getKeysAndFlags).flags(LOADING, STALE)
+                        .acl("slow", "connection").group("server")
+                        .doc("Extracts the key names and access flags for an arbitrary command.", "7.0.0").build(),
                 sub("command", "docs", -2, CommandIntrospection::docs).flags(LOADING, STALE).acl("slow", "connection")
                         .group("server").doc("Returns documentary information about one, multiple or all commands.", "7.0.0").build(),
                 sub("command", "help", 2, (s, a, r) -> Subcommands.help(r, "COMMAND",
@@ -49,6 +52,7 @@ public final class CommandIntrospection {
                         "    If no command names are given, documentation details for all",
                         "    commands are returned.",
                         "GETKEYS <full-command>", "    Return the keys from a full Redis command.",
+                        "GETKEYSANDFLAGS <full-command>", "    Return the keys and the access flags from a full Redis command.",
                         "LIST [FILTERBY (MODULE <module-name>|ACLCAT <category>|PATTERN <pattern>)]",
                         "    Return a list of all commands in this Redis server."))
                         .flags(LOADING, STALE).acl("slow", "connection").group("server")
@@ -95,9 +99,13 @@ public final class CommandIntrospection {
         r.array(10);
         r.bulk(c.name());
         r.integer(c.arity());
-        r.set(c.flags().size());
-        for (CommandFlag f : c.flags()) r.simple(f.wireName());
-        boolean legacy = c.keyFinder() == null && c.firstKey() > 0;
+        // a container (CLIENT, MEMORY...) shows no keys of its own: its subcommands carry them
+        boolean container = !c.subcommands().isEmpty();
+        java.util.List<CommandFlag> flags = new ArrayList<>(c.flags());
+        if (container) flags.remove(CommandFlag.MOVABLEKEYS);
+        r.set(flags.size());
+        for (CommandFlag f : flags) r.simple(f.wireName());
+        boolean legacy = !container && c.keyFinder() == null && c.firstKey() > 0;
         r.integer(legacy ? c.firstKey() : 0);
         r.integer(legacy ? c.lastKey() : 0);
         r.integer(legacy ? c.step() : 0);
@@ -115,7 +123,7 @@ public final class CommandIntrospection {
 
     /** One key spec from the table's key positions; a custom key finder is reported as "unknown". */
     private static void keySpecs(CommandSpec c, Reply r) {
-        if (c.keyFinder() == null && c.firstKey() <= 0) {
+        if ((c.keyFinder() == null && c.firstKey() <= 0) || !c.subcommands().isEmpty()) {
             r.set(0);
             return;
         }
@@ -184,6 +192,15 @@ public final class CommandIntrospection {
 
     /** COMMAND GETKEYS cmd args...: the keys the dispatcher would lock for that command. */
     private static void getKeys(Session s, CommandArgs a, Reply r) {
+        keys(s, a, r, false);
+    }
+
+    /** Like GETKEYS, each key with its key-spec flags (RO or RW, as COMMAND INFO reports them). */
+    private static void getKeysAndFlags(Session s, CommandArgs a, Reply r) {
+        keys(s, a, r, true);
+    }
+
+    private static void keys(Session s, CommandArgs a, Reply r, boolean withFlags) {
         CommandSpec c = s.server().commands.lookup(a, 2);
         if (c == null) throw new CommandError("ERR Invalid command specified");
         CommandArgs view = new CommandArgs();
@@ -200,7 +217,12 @@ public final class CommandIntrospection {
         r.array(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             int k = keys.get(i);
+            if (withFlags) r.array(2);
             r.bulk(view.segment(k), view.offset(k), view.length(k));
+            if (withFlags) {
+                r.set(1);
+                r.simple(c.has(CommandFlag.WRITE) ? "RW" : "RO");
+            }
         }
     }
 

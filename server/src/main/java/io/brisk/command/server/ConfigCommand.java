@@ -70,6 +70,10 @@ public final class ConfigCommand {
         } catch (ConfigException e) {
             throw new CommandError("ERR " + e.getMessage());
         }
+        if (s.server().config.get("requirepass").isEmpty()) {
+            // the default user is "nopass" again: clients that never authenticated may now run commands
+            for (Session x : s.server().clients.all()) x.authenticated(true);
+        }
         r.ok();
     }
 

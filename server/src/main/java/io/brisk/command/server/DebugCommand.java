@@ -99,7 +99,8 @@ public final class DebugCommand {
     /**
      * DEBUG POPULATE count [prefix] [size]: keys prefix:0..count-1 ("key" by default) holding
      * "value:N", cut or zero-padded to size bytes when size is given. Existing keys are left alone.
-     * The command declares no keys, so each key's slot is locked here.
+     * The command declares no keys, so each key's slot is locked here (DEBUG is NOSCRIPT; a
+     * transaction must not hold slot locks while it runs DEBUG, as the locks are not reentrant).
      */
     private static void populate(Session s, CommandArgs a, Reply r) {
         long count = positive(a, 2);

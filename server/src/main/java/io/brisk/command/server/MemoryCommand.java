@@ -15,7 +15,6 @@ import io.brisk.protocol.Reply;
 import io.brisk.store.Db;
 import io.brisk.store.EntryRef;
 import io.brisk.store.Keyspace;
-import io.brisk.store.SlotLocks;
 import io.brisk.util.Crc16;
 
 /** MEMORY USAGE / STATS / HELP. */
@@ -34,14 +33,20 @@ public final class MemoryCommand {
                         "    Return memory in bytes used by <key> and its value. Nested values are",
                         "    sampled up to <count> times (default: 5, 0 means sample all)."))
                         .flags(LOADING, STALE).acl("slow").group("server").doc("Returns helpful text about the different subcommands.", "4.0.0").build());
+        // the container names USAGE's key so the dispatcher (and EXEC) lock its slot like any key
         return java.util.List.of(CommandSpec.of("memory", -2, Subcommands.router("memory", subs)).acl("slow").group("server")
+                .keyFinder((a, out) -> {
+                    if (a.count() < 3 || !a.is(1, "USAGE")) return 0;
+                    out.add(2);
+                    return 1;
+                })
                 .doc("A container for memory diagnostics commands.", "4.0.0").subcommands(subs.toArray(CommandSpec[]::new)).build());
     }
 
     /**
      * Strings: the entry's bytes in its segment plus its share of the slot index. Collections: that
-     * plus the value's own estimate. The key's slot is locked here: the container spec declares no
-     * keys, so the dispatcher has not locked it.
+     * plus the value's own estimate. The key's slot is locked by the dispatcher (the container's
+     * key finder names it).
      */
     private static void usage(Session s, CommandArgs a, Reply r) {
         if (a.count() == 5 && a.is(3, "SAMPLES")) {
@@ -53,24 +58,15 @@ public final class MemoryCommand {
         } else if (a.count() != 3) {
             throw new CommandError(Errors.SYNTAX);
         }
-        SlotLocks locks = s.server().keyspace.locks();
-        int slot = Crc16.slot(a.segment(2), a.offset(2), a.length(2));
-        long bytes;
-        locks.lock(slot);
-        try {
-            Db db = s.db();
-            EntryRef ref = s.ref;
-            if (!db.peek(a.segment(2), a.offset(2), a.length(2), ref)) {
-                bytes = -1;
-            } else {
-                bytes = ref.entrySize() + db.indexShare(slot);
-                if (!ref.isString()) bytes += db.object(ref).estimatedBytes();
-            }
-        } finally {
-            locks.unlock(slot);
+        Db db = s.db();
+        EntryRef ref = s.ref;
+        if (!db.peek(a.segment(2), a.offset(2), a.length(2), ref)) {
+            r.nullBulk();
+            return;
         }
-        if (bytes < 0) r.nullBulk();
-        else r.integer(bytes);
+        long bytes = ref.entrySize() + db.indexShare(Crc16.slot(a.segment(2), a.offset(2), a.length(2)));
+        if (!ref.isString()) bytes += db.object(ref).estimatedBytes();
+        r.integer(bytes);
     }
 
     private static void stats(Session s, CommandArgs a, Reply r) {

@@ -6,7 +6,6 @@ import io.brisk.testing.RawClient;
 import io.brisk.testing.RawClient.Err;
 import io.brisk.testing.ServerTest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

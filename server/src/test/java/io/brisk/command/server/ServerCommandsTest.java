@@ -151,6 +151,12 @@ class ServerCommandsTest extends ServerTest {
             assertThat(c.call("MEMORY", "USAGE", "big", "FOO")).isEqualTo(new Err("ERR syntax error"));
             assertThat(c.call("MEMORY", "USAGE")).isEqualTo(new Err("ERR wrong number of arguments for 'memory|usage' command"));
             assertThat(RawClient.list(c.call("MEMORY", "STATS"))).contains("keys.count", 2L);
+            // the container shows no keys of its own, its USAGE subcommand does
+            List<Object> memory = RawClient.list(RawClient.list(c.call("COMMAND", "INFO", "memory")).get(0));
+            assertThat(memory.subList(2, 6)).containsExactly(List.of(), 0L, 0L, 0L);
+            assertThat(memory.get(8)).isEqualTo(List.of());
+            List<Object> usage = RawClient.list(c.call("COMMAND", "INFO", "memory|usage"));
+            assertThat(RawClient.list(usage.get(0)).subList(0, 6)).containsExactly("memory|usage", -3L, List.of("readonly"), 2L, 2L, 1L);
         }
     }
 
@@ -184,6 +190,21 @@ class ServerCommandsTest extends ServerTest {
             }
             assertThat(server().context().housekeeper.activeExpire()).isTrue();
             assertThat(c.call("DEBUG", "NOPE")).isEqualTo(new Err("ERR unknown subcommand or wrong number of arguments for 'NOPE'. Try DEBUG HELP."));
+        }
+    }
+
+    @Test
+    void debugSleepStallsOnlyItsOwnEventLoop() throws Exception {
+        // consecutive connections are spread round-robin over the two event loops
+        try (RawClient sleeper = new RawClient(port()); RawClient neighbour = new RawClient(port())) {
+            sleeper.call("PING");
+            neighbour.call("PING");
+            sleeper.send(RawClient.frame("DEBUG", "SLEEP", "1.5"));
+            Thread.sleep(100);
+            long t0 = System.nanoTime();
+            assertThat(neighbour.call("PING")).isEqualTo("PONG");
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1000);
+            assertThat(sleeper.read()).isEqualTo("OK");
         }
     }
 
@@ -227,6 +248,8 @@ class ServerCommandsTest extends ServerTest {
 
             assertThat(c.call("COMMAND", "GETKEYS", "SET", "k1", "v")).isEqualTo(List.of("k1"));
             assertThat(c.call("COMMAND", "GETKEYS", "MEMORY", "USAGE", "k2")).isEqualTo(List.of("k2"));
+            assertThat(c.call("COMMAND", "GETKEYSANDFLAGS", "SET", "k1", "v")).isEqualTo(List.of(List.of("k1", List.of("RW"))));
+            assertThat(c.call("COMMAND", "GETKEYSANDFLAGS", "GET", "k1")).isEqualTo(List.of(List.of("k1", List.of("RO"))));
             assertThat(c.call("COMMAND", "GETKEYS", "nosuch", "a")).isEqualTo(new Err("ERR Invalid command specified"));
             assertThat(c.call("COMMAND", "GETKEYS", "PING", "x")).isEqualTo(new Err("ERR The command has no key arguments"));
             assertThat(c.call("COMMAND", "GETKEYS", "GET")).isEqualTo(new Err("ERR Invalid number of arguments specified for command"));
