@@ -160,10 +160,15 @@ class BlockingListTest extends ServerTest {
     @Test
     void clientUnblockEndsTheWait() throws Exception {
         try (RawClient a = new RawClient(port()); RawClient b = new RawClient(port())) {
+            // only this test's clients: a blocked client of another test may not have gone yet
+            java.util.Set<Long> before = server().context().clients.all().stream().filter(Session::blocked).map(Session::id)
+                    .collect(java.util.stream.Collectors.toSet());
             a.send("BLPOP", "k", "0");
+            awaitBlocked(before.size() + 1);
             b.send("BLMOVE", "k", "d", "LEFT", "LEFT", "0");
-            awaitBlocked(2);
-            List<Long> ids = server().context().clients.all().stream().filter(Session::blocked).map(Session::id).sorted().toList();
+            awaitBlocked(before.size() + 2);
+            List<Long> ids = server().context().clients.all().stream().filter(Session::blocked).map(Session::id)
+                    .filter(id -> !before.contains(id)).sorted().toList();
             assertThat(BlockingKeys.unblock(server().context(), ids.get(0), false)).isTrue();
             assertThat(a.read()).isEqualTo("*-1\r\n");
             assertThat(BlockingKeys.unblock(server().context(), ids.get(1), true)).isTrue();
