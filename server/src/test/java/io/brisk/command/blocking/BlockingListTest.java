@@ -33,6 +33,15 @@ class BlockingListTest extends ServerTest {
     }
 
     /** Waits until n clients are blocked (so arrival order is known). */
+    private java.util.Set<Long> blockedIds() {
+        return server().context().clients.all().stream().filter(Session::blocked).map(Session::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    private List<Long> newIds(java.util.Set<Long> before) {
+        return blockedIds().stream().filter(id -> !before.contains(id)).sorted().toList();
+    }
+
     private void awaitBlocked(int n) throws InterruptedException {
         long end = System.currentTimeMillis() + 5000;
         while (blocking().blockedClients() < n) {
@@ -161,14 +170,14 @@ class BlockingListTest extends ServerTest {
     void clientUnblockEndsTheWait() throws Exception {
         try (RawClient a = new RawClient(port()); RawClient b = new RawClient(port())) {
             // only this test's clients: a blocked client of another test may not have gone yet
-            java.util.Set<Long> before = server().context().clients.all().stream().filter(Session::blocked).map(Session::id)
-                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Set<Long> before = blockedIds();
             a.send("BLPOP", "k", "0");
             awaitBlocked(before.size() + 1);
+            long idA = newIds(before).get(0);
+            before.add(idA);
             b.send("BLMOVE", "k", "d", "LEFT", "LEFT", "0");
-            awaitBlocked(before.size() + 2);
-            List<Long> ids = server().context().clients.all().stream().filter(Session::blocked).map(Session::id)
-                    .filter(id -> !before.contains(id)).sorted().toList();
+            awaitBlocked(before.size() + 1);
+            List<Long> ids = List.of(idA, newIds(before).get(0));
             assertThat(BlockingKeys.unblock(server().context(), ids.get(0), false)).isTrue();
             assertThat(a.read()).isEqualTo("*-1\r\n");
             assertThat(BlockingKeys.unblock(server().context(), ids.get(1), true)).isTrue();
