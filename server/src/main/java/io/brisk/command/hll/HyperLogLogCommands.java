@@ -14,6 +14,7 @@ import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.hll.HyperLogLog;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Random;
 
@@ -65,6 +66,11 @@ public final class HyperLogLogCommands {
 
     static void pfadd(Session s, CommandArgs a, Reply r) {
         EntryRef e = s.ref;
+        if (StringValues.findString(s, a, 1, e) && HyperLogLog.isHll(e.memory(), e.valueOffset(), e.valueLength())
+                && HyperLogLog.encoding(e.memory(), e.valueOffset()) == HyperLogLog.DENSE) {
+            pfaddDense(s, a, r, e);
+            return;
+        }
         byte[] old = load(s, a, 1, e);
         boolean exists = old != null;
         byte[] hll = exists ? old : HyperLogLog.empty();
@@ -79,6 +85,34 @@ public final class HyperLogLogCommands {
         r.integer(updated ? 1 : 0);
     }
 
+    /**
+     * PFADD to a dense HLL without leaving off-heap memory: registers are read where they lie, and
+     * only when one grows is a new version copied and updated in place.
+     */
+    private static void pfaddDense(Session s, CommandArgs a, Reply r, EntryRef e) {
+        int first = -1;
+        for (int i = 2; i < a.count() && first < 0; i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            if (pl >>> 16 > HyperLogLog.denseGet(e.memory(), e.valueOffset(), pl & 0xFFFF)) first = i;
+        }
+        if (first < 0) {
+            r.integer(0);
+            return;
+        }
+        EntryRef w = StringValues.begin(s.db(), a, 1, e, HyperLogLog.DENSE_SIZE, s.ref2);
+        MemorySegment m = w.memory();
+        long off = w.valueOffset();
+        MemorySegment.copy(e.memory(), e.valueOffset(), m, off, HyperLogLog.DENSE_SIZE);
+        for (int i = first; i < a.count(); i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            int reg = pl & 0xFFFF, count = pl >>> 16;
+            if (count > HyperLogLog.denseGet(m, off, reg)) HyperLogLog.denseSet(m, off, reg, count);
+        }
+        HyperLogLog.invalidateCache(m, off);
+        s.db().commit(w);
+        r.integer(1);
+    }
+
     static void pfcount(Session s, CommandArgs a, Reply r) {
         EntryRef e = s.ref;
         if (a.count() > 2) {
@@ -90,13 +124,16 @@ public final class HyperLogLogCommands {
             r.integer(HyperLogLog.count(regs));
             return;
         }
+        if (StringValues.readString(s, a, 1, e) && HyperLogLog.isHll(e.memory(), e.valueOffset(), e.valueLength())) {
+            long cached = HyperLogLog.cachedCount(e.memory(), e.valueOffset());
+            if (cached >= 0) { // the common case: answered from the header, nothing copied
+                r.integer(cached);
+                return;
+            }
+        }
         byte[] hll = load(s, a, 1, e);
         if (hll == null) {
             r.integer(0);
-            return;
-        }
-        if (HyperLogLog.cacheValid(hll)) {
-            r.integer(HyperLogLog.cachedCount(hll));
             return;
         }
         long card = HyperLogLog.count(registers(hll));

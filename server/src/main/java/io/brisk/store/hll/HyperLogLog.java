@@ -78,12 +78,36 @@ public final class HyperLogLog {
 
     public static int encoding(byte[] v) { return v[4] & 0xFF; }
 
-    public static boolean cacheValid(byte[] v) { return (v[15] & 0x80) == 0; }
+    public static int encoding(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off + 4) & 0xFF; }
 
-    public static long cachedCount(byte[] v) {
-        long c = 0;
-        for (int i = 7; i >= 0; i--) c = c << 8 | (v[8 + i] & 0xFF);
-        return c;
+    /** The cached count of the HLL at off, or -1 when it is stale. */
+    public static long cachedCount(MemorySegment m, long off) {
+        long c = m.get(LE_LONG, off + 8);
+        return c < 0 ? -1 : c;
+    }
+
+    public static void invalidateCache(MemorySegment m, long off) {
+        m.set(ValueLayout.JAVA_BYTE, off + 15, (byte) (m.get(ValueLayout.JAVA_BYTE, off + 15) | 0x80));
+    }
+
+    /** Register reg of the dense HLL whose value starts at off (header included). */
+    public static int denseGet(MemorySegment m, long off, int reg) {
+        int bit = reg * 6;
+        long b = off + HEADER + (bit >> 3);
+        int fb = bit & 7;
+        int b0 = m.get(ValueLayout.JAVA_BYTE, b) & 0xFF;
+        int b1 = fb > 2 ? m.get(ValueLayout.JAVA_BYTE, b + 1) & 0xFF : 0; // fb <= 2: the register fits in b0
+        return ((b0 >> fb) | (b1 << (8 - fb))) & 63;
+    }
+
+    public static void denseSet(MemorySegment m, long off, int reg, int val) {
+        int bit = reg * 6;
+        long b = off + HEADER + (bit >> 3);
+        int fb = bit & 7;
+        m.set(ValueLayout.JAVA_BYTE, b, (byte) ((m.get(ValueLayout.JAVA_BYTE, b) & ~(63 << fb)) | (val << fb)));
+        if (fb > 2) {
+            m.set(ValueLayout.JAVA_BYTE, b + 1, (byte) ((m.get(ValueLayout.JAVA_BYTE, b + 1) & ~(63 >> (8 - fb))) | (val >> (8 - fb))));
+        }
     }
 
     public static void setCachedCount(byte[] v, long card) {
