@@ -8,6 +8,7 @@ import io.brisk.command.string.RedisParity;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -34,6 +35,18 @@ class HyperLogLogTest extends RedisParity {
         assertThat(j.pfcount("h")).isEqualTo(count);
         RedisCommands<String, String> l = lettuce();
         assertThat(l.pfcount("h")).isEqualTo(count);
+    }
+
+    /** Bytes redis-server 7.0.15 produced for PFADD x a b c hello world, then after PFCOUNT (runs without redis-server). */
+    @Test
+    void matchesAReferenceValueWrittenByRedis() {
+        Jedis j = jedis();
+        j.pfadd("x", "a", "b", "c", "hello", "world");
+        assertThat(HexFormat.of().formatHex(j.get("x".getBytes())))
+                .isEqualTo("48594c4c0100000000000000000000804ab588563c80430a804da5844bfb80425a");
+        assertThat(j.pfcount("x")).isEqualTo(5);
+        assertThat(HexFormat.of().formatHex(j.get("x".getBytes())))
+                .isEqualTo("48594c4c0100000005000000000000004ab588563c80430a804da5844bfb80425a");
     }
 
     @Test
