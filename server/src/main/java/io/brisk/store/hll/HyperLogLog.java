@@ -11,7 +11,8 @@ import java.nio.ByteOrder;
  * VAL run-length opcodes). Elements are hashed with MurmurHash64A (seed 0xadc83b19) and counted with
  * Ertl's estimator as Redis 7's hllCount does, so values move between Brisk and Redis unchanged.
  *
- * <p>Commands work on a plain register array (one byte per register): decode, update, encode.
+ * <p>Commands work on a plain register array (one byte per register): decode, update, encode;
+ * PFADD to a dense value and a cached PFCOUNT read and write the off-heap bytes directly.
  */
 public final class HyperLogLog {
     public static final int P = 14;
@@ -124,8 +125,9 @@ public final class HyperLogLog {
      */
     public static boolean maxInto(byte[] v, byte[] regs) {
         if (encoding(v) == DENSE) {
+            MemorySegment m = MemorySegment.ofArray(v);
             for (int i = 0; i < REGISTERS; i++) {
-                int r = denseGet(v, i);
+                int r = denseGet(m, 0, i);
                 if (r > regs[i]) regs[i] = (byte) r;
             }
             return true;
@@ -151,21 +153,6 @@ public final class HyperLogLog {
             idx += run;
         }
         return idx == REGISTERS;
-    }
-
-    private static int denseGet(byte[] v, int reg) {
-        int bit = reg * 6;
-        int b = HEADER + (bit >> 3), fb = bit & 7;
-        int b0 = v[b] & 0xFF;
-        int b1 = b + 1 < v.length ? v[b + 1] & 0xFF : 0;
-        return ((b0 >> fb) | (b1 << (8 - fb))) & 63;
-    }
-
-    private static void denseSet(byte[] v, int reg, int val) {
-        int bit = reg * 6;
-        int b = HEADER + (bit >> 3), fb = bit & 7;
-        v[b] = (byte) ((v[b] & ~(63 << fb)) | (val << fb));
-        if (fb > 2) v[b + 1] = (byte) ((v[b + 1] & ~(63 >> (8 - fb))) | (val >> (8 - fb)));
     }
 
     /** Applies one element to the registers; true when a register grew (hllAdd's 1). */
@@ -209,7 +196,8 @@ public final class HyperLogLog {
             if (len >= 0 && HEADER + len <= sparseMaxBytes) return encodeSparse(regs, old, len);
         }
         byte[] v = header(DENSE, old, DENSE_SIZE);
-        for (int i = 0; i < REGISTERS; i++) if (regs[i] != 0) denseSet(v, i, regs[i]);
+        MemorySegment m = MemorySegment.ofArray(v);
+        for (int i = 0; i < REGISTERS; i++) if (regs[i] != 0) denseSet(m, 0, i, regs[i]);
         return v;
     }
 
