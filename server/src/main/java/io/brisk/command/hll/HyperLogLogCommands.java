@@ -14,6 +14,7 @@ import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.hll.HyperLogLog;
+import io.brisk.store.hll.SparseEditor;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Random;
@@ -71,14 +72,29 @@ public final class HyperLogLogCommands {
             pfaddDense(s, a, r, e);
             return;
         }
-        byte[] old = load(s, a, 1, e);
+        byte[] old = load(s, a, 1, e); // a dense value went to pfaddDense: this one is sparse or missing
         boolean exists = old != null;
         byte[] hll = exists ? old : HyperLogLog.empty();
-        byte[] regs = registers(hll);
+        SparseEditor editor = new SparseEditor(hll);
+        long sparseMax = sparseMax(s);
         boolean updated = !exists;
-        for (int i = 2; i < a.count(); i++) updated |= HyperLogLog.add(regs, a.segment(i), a.offset(i), a.length(i));
+        byte[] v = null;
+        for (int i = 2; i < a.count(); i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            int res = editor.set(pl & 0xFFFF, pl >>> 16, sparseMax);
+            if (res == SparseEditor.CORRUPT) throw new CommandError(CORRUPT);
+            if (res == SparseEditor.PROMOTE) {
+                // Dense from here on: every element lands in the registers, whichever came first.
+                byte[] regs = registers(hll);
+                for (int k = 2; k < a.count(); k++) HyperLogLog.add(regs, a.segment(k), a.offset(k), a.length(k));
+                v = HyperLogLog.encode(regs, true, 0, hll);
+                updated = true;
+                break;
+            }
+            updated |= res == SparseEditor.UPDATED;
+        }
         if (updated) {
-            byte[] v = HyperLogLog.encode(regs, HyperLogLog.encoding(hll) == HyperLogLog.DENSE, sparseMax(s), hll);
+            if (v == null) v = editor.toBytes();
             HyperLogLog.invalidateCache(v);
             StringValues.replace(s.db(), a, 1, exists ? e : null, v, s.ref2);
         }
@@ -155,10 +171,24 @@ public final class HyperLogLogCommands {
         }
         byte[] dest = load(s, a, 1, e);
         boolean exists = dest != null;
-        byte[] v = HyperLogLog.encode(regs, dense, sparseMax(s), exists ? dest : HyperLogLog.empty());
+        byte[] base = exists ? dest : HyperLogLog.empty();
+        byte[] v = dense ? HyperLogLog.encode(regs, true, 0, base) : mergeSparse(base, regs, sparseMax(s));
         HyperLogLog.invalidateCache(v);
         StringValues.replace(s.db(), a, 1, exists ? e : null, v, s.ref2);
         r.ok();
+    }
+
+    /** Sets each non-zero register into a sparse destination as Redis's PFMERGE does, going dense when it must. */
+    private static byte[] mergeSparse(byte[] dest, byte[] regs, long sparseMax) {
+        SparseEditor editor = new SparseEditor(dest);
+        for (int j = 0; j < regs.length; j++) {
+            if (regs[j] == 0) continue;
+            int res = editor.set(j, regs[j], sparseMax);
+            if (res == SparseEditor.CORRUPT) throw new CommandError(CORRUPT);
+            // The destination is one of the sources, so the merged registers are the dense result.
+            if (res == SparseEditor.PROMOTE) return HyperLogLog.encode(regs, true, 0, dest);
+        }
+        return editor.toBytes();
     }
 
     /** PFDEBUG GETREG|DECODE|ENCODING|TODENSE key; GETREG and TODENSE turn a sparse value dense, as in Redis. */

@@ -109,6 +109,33 @@ class HyperLogLogTest extends RedisParity {
                 "PFDEBUG DECODE h", "GET h", "PFCOUNT h", "PFADD h2 x y", "PFDEBUG GETREG h2", "GET h2", "PFDEBUG ENCODING l");
     }
 
+    /**
+     * Elements chosen to fall in a narrow window of registers, added in random order and batches:
+     * runs of equal values split and merge as in Redis's sparse editor, so the bytes stay identical.
+     */
+    @Test
+    void sparseRunsSplitAndMergeExactlyAsInRedis() throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        java.util.List<String> picked = new java.util.ArrayList<>();
+        for (int i = 0; picked.size() < 1500; i++) {
+            byte[] b = ("w" + i).getBytes(StandardCharsets.US_ASCII);
+            int pl = io.brisk.store.hll.HyperLogLog.patLen(java.lang.foreign.MemorySegment.ofArray(b), 0, b.length);
+            if ((pl & 0xFFFF) >= 1000 && (pl & 0xFFFF) < 1200) picked.add("w" + i);
+        }
+        java.util.Collections.shuffle(picked, rnd);
+        try (RealRedis redis = RealRedis.start(); Jedis real = redis.jedis()) {
+            Jedis brisk = jedis();
+            for (int i = 0; i < picked.size(); ) {
+                int n = Math.min(picked.size() - i, 1 + rnd.nextInt(4));
+                String[] batch = picked.subList(i, i + n).toArray(String[]::new);
+                i += n;
+                assertThat(brisk.pfadd("w", batch)).isEqualTo(real.pfadd("w", batch));
+                assertThat(brisk.get("w".getBytes())).as("after %d elements", i).isEqualTo(real.get("w".getBytes()));
+            }
+            assertThat(brisk.pfcount("w")).isEqualTo(real.pfcount("w"));
+        }
+    }
+
     @Test
     void valuesMoveBetweenBriskAndRedisUnchanged() throws Exception {
         try (RealRedis redis = RealRedis.start(); Jedis real = redis.jedis()) {
