@@ -11,8 +11,9 @@ import java.nio.ByteOrder;
  * VAL run-length opcodes). Elements are hashed with MurmurHash64A (seed 0xadc83b19) and counted with
  * Ertl's estimator as Redis 7's hllCount does, so values move between Brisk and Redis unchanged.
  *
- * <p>Commands work on a plain register array (one byte per register): decode, update, encode;
- * PFADD to a dense value and a cached PFCOUNT read and write the off-heap bytes directly.
+ * <p>Counting and merging work on a plain register array (one byte per register). Sparse values
+ * are updated by {@link SparseEditor} exactly as Redis edits them; PFADD to a dense value and a
+ * cached PFCOUNT read and write the off-heap bytes directly.
  */
 public final class HyperLogLog {
     public static final int P = 14;
