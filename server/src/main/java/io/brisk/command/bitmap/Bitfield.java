@@ -58,11 +58,7 @@ final class Bitfield {
             if (opcode != GET) {
                 readOnly = false;
                 highest = Math.max(highest, offset + bits - 1);
-                try {
-                    value = a.longValue(j + 3);
-                } catch (NumberFormatException e) {
-                    throw new CommandError(Errors.NOT_INTEGER);
-                }
+                value = StringValues.integer(a, j + 3);
             }
             if ((numOps + 1) * 6 > ops.length) ops = java.util.Arrays.copyOf(ops, ops.length * 2);
             int o = numOps++ * 6;

@@ -112,14 +112,6 @@ public final class BitmapCommands {
         r.integer(Bits.bit(e.memory(), e.valueOffset(), e.valueLength(), off));
     }
 
-    private static long integer(CommandArgs a, int i) {
-        try {
-            return a.longValue(i);
-        } catch (NumberFormatException e) {
-            throw new CommandError(Errors.NOT_INTEGER);
-        }
-    }
-
     /** Parses BYTE|BIT at argument i: true for BIT. */
     private static boolean bitUnit(CommandArgs a, int i) {
         if (a.is(i, "BIT")) return true;
@@ -141,8 +133,8 @@ public final class BitmapCommands {
         int argc = a.count();
         if (argc == 4 || argc == 5) {
             long totlen = strlen;
-            start = integer(a, 2);
-            end = integer(a, 3);
+            start = StringValues.integer(a, 2);
+            end = StringValues.integer(a, 3);
             boolean isBit = argc == 5 && bitUnit(a, 4);
             if (isBit) totlen <<= 3;
             if (start < 0 && end < 0 && start > end) {
@@ -179,7 +171,7 @@ public final class BitmapCommands {
 
     /** BITPOS key bit [start [end [BYTE | BIT]]], following Redis's bitposCommand step by step. */
     static void bitpos(Session s, CommandArgs a, Reply r) {
-        long bitArg = integer(a, 2);
+        long bitArg = StringValues.integer(a, 2);
         if (bitArg != 0 && bitArg != 1) throw new CommandError("ERR The bit argument must be 1 or 0.");
         int bit = (int) bitArg;
         EntryRef e = s.ref;
@@ -195,10 +187,10 @@ public final class BitmapCommands {
         int argc = a.count();
         if (argc >= 4 && argc <= 6) {
             long totlen = strlen;
-            start = integer(a, 3);
+            start = StringValues.integer(a, 3);
             boolean isBit = argc == 6 && bitUnit(a, 5);
             if (argc >= 5) {
-                end = integer(a, 4);
+                end = StringValues.integer(a, 4);
                 endGiven = true;
             } else {
                 end = isBit ? (totlen << 3) + 7 : totlen - 1;

@@ -14,6 +14,8 @@ import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.hll.HyperLogLog;
+import io.brisk.store.hll.SparseEditor;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Random;
 
@@ -65,18 +67,66 @@ public final class HyperLogLogCommands {
 
     static void pfadd(Session s, CommandArgs a, Reply r) {
         EntryRef e = s.ref;
-        byte[] old = load(s, a, 1, e);
+        if (StringValues.findString(s, a, 1, e) && HyperLogLog.isHll(e.memory(), e.valueOffset(), e.valueLength())
+                && HyperLogLog.encoding(e.memory(), e.valueOffset()) == HyperLogLog.DENSE) {
+            pfaddDense(s, a, r, e);
+            return;
+        }
+        byte[] old = load(s, a, 1, e); // a dense value went to pfaddDense: this one is sparse or missing
         boolean exists = old != null;
         byte[] hll = exists ? old : HyperLogLog.empty();
-        byte[] regs = registers(hll);
+        SparseEditor editor = new SparseEditor(hll);
+        long sparseMax = sparseMax(s);
         boolean updated = !exists;
-        for (int i = 2; i < a.count(); i++) updated |= HyperLogLog.add(regs, a.segment(i), a.offset(i), a.length(i));
+        byte[] v = null;
+        for (int i = 2; i < a.count(); i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            int res = editor.set(pl & 0xFFFF, pl >>> 16, sparseMax);
+            if (res == SparseEditor.CORRUPT) throw new CommandError(CORRUPT);
+            if (res == SparseEditor.PROMOTE) {
+                // Dense from here on: every element lands in the registers, whichever came first.
+                byte[] regs = registers(hll);
+                for (int k = 2; k < a.count(); k++) HyperLogLog.add(regs, a.segment(k), a.offset(k), a.length(k));
+                v = HyperLogLog.encode(regs, true, 0, hll);
+                updated = true;
+                break;
+            }
+            updated |= res == SparseEditor.UPDATED;
+        }
         if (updated) {
-            byte[] v = HyperLogLog.encode(regs, HyperLogLog.encoding(hll) == HyperLogLog.DENSE, sparseMax(s), hll);
+            if (v == null) v = editor.toBytes();
             HyperLogLog.invalidateCache(v);
             StringValues.replace(s.db(), a, 1, exists ? e : null, v, s.ref2);
         }
         r.integer(updated ? 1 : 0);
+    }
+
+    /**
+     * PFADD to a dense HLL without leaving off-heap memory: registers are read where they lie, and
+     * only when one grows is a new version copied and updated in place.
+     */
+    private static void pfaddDense(Session s, CommandArgs a, Reply r, EntryRef e) {
+        int first = -1;
+        for (int i = 2; i < a.count() && first < 0; i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            if (pl >>> 16 > HyperLogLog.denseGet(e.memory(), e.valueOffset(), pl & 0xFFFF)) first = i;
+        }
+        if (first < 0) {
+            r.integer(0);
+            return;
+        }
+        EntryRef w = StringValues.begin(s.db(), a, 1, e, HyperLogLog.DENSE_SIZE, s.ref2);
+        MemorySegment m = w.memory();
+        long off = w.valueOffset();
+        MemorySegment.copy(e.memory(), e.valueOffset(), m, off, HyperLogLog.DENSE_SIZE);
+        for (int i = first; i < a.count(); i++) {
+            int pl = HyperLogLog.patLen(a.segment(i), a.offset(i), a.length(i));
+            int reg = pl & 0xFFFF, count = pl >>> 16;
+            if (count > HyperLogLog.denseGet(m, off, reg)) HyperLogLog.denseSet(m, off, reg, count);
+        }
+        HyperLogLog.invalidateCache(m, off);
+        s.db().commit(w);
+        r.integer(1);
     }
 
     static void pfcount(Session s, CommandArgs a, Reply r) {
@@ -90,13 +140,16 @@ public final class HyperLogLogCommands {
             r.integer(HyperLogLog.count(regs));
             return;
         }
+        if (StringValues.readString(s, a, 1, e) && HyperLogLog.isHll(e.memory(), e.valueOffset(), e.valueLength())) {
+            long cached = HyperLogLog.cachedCount(e.memory(), e.valueOffset());
+            if (cached >= 0) { // the common case: answered from the header, nothing copied
+                r.integer(cached);
+                return;
+            }
+        }
         byte[] hll = load(s, a, 1, e);
         if (hll == null) {
             r.integer(0);
-            return;
-        }
-        if (HyperLogLog.cacheValid(hll)) {
-            r.integer(HyperLogLog.cachedCount(hll));
             return;
         }
         long card = HyperLogLog.count(registers(hll));
@@ -118,10 +171,24 @@ public final class HyperLogLogCommands {
         }
         byte[] dest = load(s, a, 1, e);
         boolean exists = dest != null;
-        byte[] v = HyperLogLog.encode(regs, dense, sparseMax(s), exists ? dest : HyperLogLog.empty());
+        byte[] base = exists ? dest : HyperLogLog.empty();
+        byte[] v = dense ? HyperLogLog.encode(regs, true, 0, base) : mergeSparse(base, regs, sparseMax(s));
         HyperLogLog.invalidateCache(v);
         StringValues.replace(s.db(), a, 1, exists ? e : null, v, s.ref2);
         r.ok();
+    }
+
+    /** Sets each non-zero register into a sparse destination as Redis's PFMERGE does, going dense when it must. */
+    private static byte[] mergeSparse(byte[] dest, byte[] regs, long sparseMax) {
+        SparseEditor editor = new SparseEditor(dest);
+        for (int j = 0; j < regs.length; j++) {
+            if (regs[j] == 0) continue;
+            int res = editor.set(j, regs[j], sparseMax);
+            if (res == SparseEditor.CORRUPT) throw new CommandError(CORRUPT);
+            // The destination is one of the sources, so the merged registers are the dense result.
+            if (res == SparseEditor.PROMOTE) return HyperLogLog.encode(regs, true, 0, dest);
+        }
+        return editor.toBytes();
     }
 
     /** PFDEBUG GETREG|DECODE|ENCODING|TODENSE key; GETREG and TODENSE turn a sparse value dense, as in Redis. */

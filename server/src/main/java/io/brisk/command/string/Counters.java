@@ -20,21 +20,13 @@ final class Counters {
     private Counters() {}
 
     static void incrby(Session s, CommandArgs a, Reply r) {
-        incrBy(s, a, r, increment(a));
+        incrBy(s, a, r, StringValues.integer(a, 2));
     }
 
     static void decrby(Session s, CommandArgs a, Reply r) {
-        long d = increment(a);
+        long d = StringValues.integer(a, 2);
         if (d == Long.MIN_VALUE) throw new CommandError("ERR decrement would overflow");
         incrBy(s, a, r, -d);
-    }
-
-    private static long increment(CommandArgs a) {
-        try {
-            return a.longValue(2);
-        } catch (NumberFormatException e) {
-            throw new CommandError(Errors.NOT_INTEGER);
-        }
     }
 
     static void incrBy(Session s, CommandArgs a, Reply r, long delta) {

@@ -27,11 +27,7 @@ final class Lcs {
             else if (a.is(j, "LEN")) len = true;
             else if (a.is(j, "WITHMATCHLEN")) withLen = true;
             else if (a.is(j, "MINMATCHLEN") && more) {
-                try {
-                    minLen = Math.max(0, a.longValue(++j));
-                } catch (NumberFormatException e) {
-                    throw new CommandError(Errors.NOT_INTEGER);
-                }
+                minLen = Math.max(0, StringValues.integer(a, ++j));
             } else throw new CommandError(Errors.SYNTAX);
         }
         if (idx && len) throw new CommandError("ERR If you want both the length and indexes, please just use IDX.");

@@ -29,7 +29,7 @@ final class Ranges {
 
     /** GETRANGE key start end (SUBSTR too), with Redis's clamping of negative and oversized indexes. */
     static void getrange(Session s, CommandArgs a, Reply r) {
-        long start = integer(a, 2), end = integer(a, 3);
+        long start = StringValues.integer(a, 2), end = StringValues.integer(a, 3);
         EntryRef e = s.ref;
         if (!StringValues.readString(s, a, 1, e)) {
             r.bulk(EMPTY);
@@ -55,7 +55,7 @@ final class Ranges {
     private static final byte[] EMPTY = new byte[0];
 
     static void setrange(Session s, CommandArgs a, Reply r) {
-        long offset = integer(a, 2);
+        long offset = StringValues.integer(a, 2);
         if (offset < 0) throw new CommandError("ERR offset is out of range");
         Db db = s.db();
         EntryRef old = s.ref;
@@ -76,13 +76,5 @@ final class Ranges {
         MemorySegment.copy(a.segment(3), a.offset(3), m, base + offset, vlen);
         db.commit(w);
         r.integer(total);
-    }
-
-    private static long integer(CommandArgs a, int i) {
-        try {
-            return a.longValue(i);
-        } catch (NumberFormatException e) {
-            throw new CommandError(Errors.NOT_INTEGER);
-        }
     }
 }

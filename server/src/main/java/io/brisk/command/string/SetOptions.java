@@ -58,13 +58,7 @@ final class SetOptions {
 
     /** Parses the expire value at argument i in the given unit (EX, PX, EXAT, PXAT). */
     static long expireAt(CommandArgs a, int i, String unit, long now, String command) {
-        long v;
-        try {
-            v = a.longValue(i);
-        } catch (NumberFormatException e) {
-            throw new CommandError(Errors.NOT_INTEGER);
-        }
-        long at = Expiry.absolute(unit, v, now);
+        long at = Expiry.absolute(unit, StringValues.integer(a, i), now);
         if (at == Expiry.INVALID) throw new CommandError(Errors.invalidExpire(command));
         return at;
     }

@@ -41,6 +41,15 @@ public final class StringValues {
         return true;
     }
 
+    /** Argument i as a 64-bit integer, or Redis's "not an integer or out of range" error. */
+    public static long integer(CommandArgs a, int i) {
+        try {
+            return a.longValue(i);
+        } catch (NumberFormatException e) {
+            throw new CommandError(Errors.NOT_INTEGER);
+        }
+    }
+
     /** Answers the size-limit error when a string would grow past proto-max-bulk-len. */
     public static void checkLength(Session s, long total) {
         if (total > s.server().config.getLong("proto-max-bulk-len")) throw new CommandError(TOO_BIG);

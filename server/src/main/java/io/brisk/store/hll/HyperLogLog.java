@@ -11,7 +11,9 @@ import java.nio.ByteOrder;
  * VAL run-length opcodes). Elements are hashed with MurmurHash64A (seed 0xadc83b19) and counted with
  * Ertl's estimator as Redis 7's hllCount does, so values move between Brisk and Redis unchanged.
  *
- * <p>Commands work on a plain register array (one byte per register): decode, update, encode.
+ * <p>Counting and merging work on a plain register array (one byte per register). Sparse values
+ * are updated by {@link SparseEditor} exactly as Redis edits them; PFADD to a dense value and a
+ * cached PFCOUNT read and write the off-heap bytes directly.
  */
 public final class HyperLogLog {
     public static final int P = 14;
@@ -78,12 +80,36 @@ public final class HyperLogLog {
 
     public static int encoding(byte[] v) { return v[4] & 0xFF; }
 
-    public static boolean cacheValid(byte[] v) { return (v[15] & 0x80) == 0; }
+    public static int encoding(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off + 4) & 0xFF; }
 
-    public static long cachedCount(byte[] v) {
-        long c = 0;
-        for (int i = 7; i >= 0; i--) c = c << 8 | (v[8 + i] & 0xFF);
-        return c;
+    /** The cached count of the HLL at off, or -1 when it is stale. */
+    public static long cachedCount(MemorySegment m, long off) {
+        long c = m.get(LE_LONG, off + 8);
+        return c < 0 ? -1 : c;
+    }
+
+    public static void invalidateCache(MemorySegment m, long off) {
+        m.set(ValueLayout.JAVA_BYTE, off + 15, (byte) (m.get(ValueLayout.JAVA_BYTE, off + 15) | 0x80));
+    }
+
+    /** Register reg of the dense HLL whose value starts at off (header included). */
+    public static int denseGet(MemorySegment m, long off, int reg) {
+        int bit = reg * 6;
+        long b = off + HEADER + (bit >> 3);
+        int fb = bit & 7;
+        int b0 = m.get(ValueLayout.JAVA_BYTE, b) & 0xFF;
+        int b1 = fb > 2 ? m.get(ValueLayout.JAVA_BYTE, b + 1) & 0xFF : 0; // fb <= 2: the register fits in b0
+        return ((b0 >> fb) | (b1 << (8 - fb))) & 63;
+    }
+
+    public static void denseSet(MemorySegment m, long off, int reg, int val) {
+        int bit = reg * 6;
+        long b = off + HEADER + (bit >> 3);
+        int fb = bit & 7;
+        m.set(ValueLayout.JAVA_BYTE, b, (byte) ((m.get(ValueLayout.JAVA_BYTE, b) & ~(63 << fb)) | (val << fb)));
+        if (fb > 2) {
+            m.set(ValueLayout.JAVA_BYTE, b + 1, (byte) ((m.get(ValueLayout.JAVA_BYTE, b + 1) & ~(63 >> (8 - fb))) | (val >> (8 - fb))));
+        }
     }
 
     public static void setCachedCount(byte[] v, long card) {
@@ -100,8 +126,9 @@ public final class HyperLogLog {
      */
     public static boolean maxInto(byte[] v, byte[] regs) {
         if (encoding(v) == DENSE) {
+            MemorySegment m = MemorySegment.ofArray(v);
             for (int i = 0; i < REGISTERS; i++) {
-                int r = denseGet(v, i);
+                int r = denseGet(m, 0, i);
                 if (r > regs[i]) regs[i] = (byte) r;
             }
             return true;
@@ -127,21 +154,6 @@ public final class HyperLogLog {
             idx += run;
         }
         return idx == REGISTERS;
-    }
-
-    private static int denseGet(byte[] v, int reg) {
-        int bit = reg * 6;
-        int b = HEADER + (bit >> 3), fb = bit & 7;
-        int b0 = v[b] & 0xFF;
-        int b1 = b + 1 < v.length ? v[b + 1] & 0xFF : 0;
-        return ((b0 >> fb) | (b1 << (8 - fb))) & 63;
-    }
-
-    private static void denseSet(byte[] v, int reg, int val) {
-        int bit = reg * 6;
-        int b = HEADER + (bit >> 3), fb = bit & 7;
-        v[b] = (byte) ((v[b] & ~(63 << fb)) | (val << fb));
-        if (fb > 2) v[b + 1] = (byte) ((v[b + 1] & ~(63 >> (8 - fb))) | (val >> (8 - fb)));
     }
 
     /** Applies one element to the registers; true when a register grew (hllAdd's 1). */
@@ -185,7 +197,8 @@ public final class HyperLogLog {
             if (len >= 0 && HEADER + len <= sparseMaxBytes) return encodeSparse(regs, old, len);
         }
         byte[] v = header(DENSE, old, DENSE_SIZE);
-        for (int i = 0; i < REGISTERS; i++) if (regs[i] != 0) denseSet(v, i, regs[i]);
+        MemorySegment m = MemorySegment.ofArray(v);
+        for (int i = 0; i < REGISTERS; i++) if (regs[i] != 0) denseSet(m, 0, i, regs[i]);
         return v;
     }
 

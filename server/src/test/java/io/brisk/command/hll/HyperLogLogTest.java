@@ -8,6 +8,7 @@ import io.brisk.command.string.RedisParity;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -34,6 +35,18 @@ class HyperLogLogTest extends RedisParity {
         assertThat(j.pfcount("h")).isEqualTo(count);
         RedisCommands<String, String> l = lettuce();
         assertThat(l.pfcount("h")).isEqualTo(count);
+    }
+
+    /** Bytes redis-server 7.0.15 produced for PFADD x a b c hello world, then after PFCOUNT (runs without redis-server). */
+    @Test
+    void matchesAReferenceValueWrittenByRedis() {
+        Jedis j = jedis();
+        j.pfadd("x", "a", "b", "c", "hello", "world");
+        assertThat(HexFormat.of().formatHex(j.get("x".getBytes())))
+                .isEqualTo("48594c4c0100000000000000000000804ab588563c80430a804da5844bfb80425a");
+        assertThat(j.pfcount("x")).isEqualTo(5);
+        assertThat(HexFormat.of().formatHex(j.get("x".getBytes())))
+                .isEqualTo("48594c4c0100000005000000000000004ab588563c80430a804da5844bfb80425a");
     }
 
     @Test
@@ -94,6 +107,33 @@ class HyperLogLogTest extends RedisParity {
                 "PFCOUNT t", "PFCOUNT", "PFMERGE", "PFDEBUG ENCODING h", "PFDEBUG DECODE h", "PFDEBUG GETREG missing",
                 "PFDEBUG FOO h", "PFDEBUG ENCODING s", "PFDEBUG TODENSE h", "PFDEBUG TODENSE h", "PFDEBUG ENCODING h",
                 "PFDEBUG DECODE h", "GET h", "PFCOUNT h", "PFADD h2 x y", "PFDEBUG GETREG h2", "GET h2", "PFDEBUG ENCODING l");
+    }
+
+    /**
+     * Elements chosen to fall in a narrow window of registers, added in random order and batches:
+     * runs of equal values split and merge as in Redis's sparse editor, so the bytes stay identical.
+     */
+    @Test
+    void sparseRunsSplitAndMergeExactlyAsInRedis() throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        java.util.List<String> picked = new java.util.ArrayList<>();
+        for (int i = 0; picked.size() < 1500; i++) {
+            byte[] b = ("w" + i).getBytes(StandardCharsets.US_ASCII);
+            int pl = io.brisk.store.hll.HyperLogLog.patLen(java.lang.foreign.MemorySegment.ofArray(b), 0, b.length);
+            if ((pl & 0xFFFF) >= 1000 && (pl & 0xFFFF) < 1200) picked.add("w" + i);
+        }
+        java.util.Collections.shuffle(picked, rnd);
+        try (RealRedis redis = RealRedis.start(); Jedis real = redis.jedis()) {
+            Jedis brisk = jedis();
+            for (int i = 0; i < picked.size(); ) {
+                int n = Math.min(picked.size() - i, 1 + rnd.nextInt(4));
+                String[] batch = picked.subList(i, i + n).toArray(String[]::new);
+                i += n;
+                assertThat(brisk.pfadd("w", batch)).isEqualTo(real.pfadd("w", batch));
+                assertThat(brisk.get("w".getBytes())).as("after %d elements", i).isEqualTo(real.get("w".getBytes()));
+            }
+            assertThat(brisk.pfcount("w")).isEqualTo(real.pfcount("w"));
+        }
     }
 
     @Test

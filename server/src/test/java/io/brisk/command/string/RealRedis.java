@@ -30,6 +30,7 @@ public final class RealRedis implements AutoCloseable {
         int port = ServerTest.freePort();
         Process p = new ProcessBuilder(bin, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy)); // never outlive the test JVM
         RealRedis r = new RealRedis(p, port);
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {

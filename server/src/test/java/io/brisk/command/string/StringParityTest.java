@@ -29,7 +29,8 @@ class StringParityTest extends RedisParity {
     @Test
     void multiKey() {
         assertSameAsRedis("MSET a 1 b 2 c 3", "MGET a b c d", "RPUSH l x", "MGET a l", "MSET a", "MSET a 1 b",
-                "MSETNX a 9 z 9", "MGET a z", "MSETNX y 1 z 2", "MGET y z", "MSETNX l 1", "MSET a 1 a 2", "GET a");
+                "MSETNX a 9 z 9", "MGET a z", "MSETNX y 1 z 2", "MGET y z", "MSETNX l 1", "MSET a 1 a 2", "GET a",
+                "SET t v EX 100", "MSET t x u y", "TTL t", "GET t", "MSETNX t z", "MGET t u");
     }
 
     @Test
