@@ -47,7 +47,7 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
         session = service.open("tcp", format(ctx.channel().remoteAddress()), format(ctx.channel().localAddress()));
         if (session == null) { // maxclients reached
             closed = true;
-            writer.line("SERVER_ERROR Too many open connections");
+            writer.line("ERROR Too many open connections"); // memcached's words
             ctx.writeAndFlush(writer.take()).addListener(ChannelFutureListener.CLOSE);
             return;
         }

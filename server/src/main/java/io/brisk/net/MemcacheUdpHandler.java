@@ -27,6 +27,7 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
     private MemcacheWriter writer;
     private final Consumer<MemcacheRequest> onRequest = r -> service().execute(session(), r, writer);
     private final BooleanSupplier keepGoing = () -> true;
+    private static final byte[] HEADER_SPACE = new byte[UdpFrame.HEADER];
 
     MemcacheUdpHandler(MemcacheService service, String local) {
         this.service = service;
@@ -43,6 +44,7 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
         service.bytesRead(in.readableBytes());
         if (writer == null) writer = new MemcacheWriter(ctx.alloc());
         int requestId = UdpFrame.requestId(in);
+        writer.raw(HEADER_SPACE); // room for the frame header: a one-datagram reply goes out as it is
         if (UdpFrame.total(in) != 1 || UdpFrame.sequence(in) != 0) {
             writer.line(UdpFrame.MULTI_PACKET);
         } else {
@@ -72,7 +74,6 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
             if (parser.midRequest()) parser = null; // discard the partial request's state
         }
         ByteBuf reply = writer.take();
-        if (reply == null) return;
         try {
             send(ctx, reply, requestId, packet.sender());
         } finally {
@@ -80,10 +81,22 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
         }
     }
 
+    /** reply starts with HEADER bytes of room; the rest is the reply text. */
     private void send(ChannelHandlerContext ctx, ByteBuf reply, int requestId, InetSocketAddress to) {
-        int bytes = reply.readableBytes();
+        int bytes = reply.readableBytes() - UdpFrame.HEADER;
+        if (bytes == 0) return; // nothing to say (noreply, quiet meta commands)
         int total = UdpFrame.datagrams(bytes);
         if (total > 0xFFFF) return; // cannot be numbered: memcached drops such replies too
+        if (total == 1) {
+            int w = reply.writerIndex();
+            reply.writerIndex(reply.readerIndex());
+            UdpFrame.write(reply, requestId, 0, 1);
+            reply.writerIndex(w);
+            service.bytesWritten(reply.readableBytes());
+            ctx.writeAndFlush(new DatagramPacket(reply.retain(), to));
+            return;
+        }
+        reply.skipBytes(UdpFrame.HEADER);
         for (int seq = 0; seq < total; seq++) {
             int n = Math.min(UdpFrame.MAX_PAYLOAD, reply.readableBytes());
             ByteBuf d = ctx.alloc().directBuffer(UdpFrame.HEADER + n);
