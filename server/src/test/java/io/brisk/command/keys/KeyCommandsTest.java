@@ -82,6 +82,11 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(j.exists("a")).isFalse();
         assertThat(j.get("b")).isEqualTo("1");
         assertThat(j.pttl("b")).isBetween(90_000L, 100_000L);
+        j.set("plain", "p");
+        j.set("timed", "t", redis.clients.jedis.params.SetParams.setParams().ex(100));
+        assertThat(j.rename("plain", "timed")).isEqualTo("OK");
+        assertThat(j.ttl("timed")).isEqualTo(-1); // the target's TTL goes with its old value
+        assertThat(j.get("timed")).isEqualTo("p");
         assertThat(j.rename("b", "b")).isEqualTo("OK");
         assertThat(j.get("b")).isEqualTo("1");
         assertThat(error(j, "rename", "nope", "x")).isEqualTo("ERR no such key");
