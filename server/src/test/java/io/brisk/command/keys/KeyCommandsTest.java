@@ -166,6 +166,7 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(error(j, "copy", "a", "a", "db", "0")).isEqualTo("ERR source and destination objects are the same");
         assertThat(error(j, "copy", "a", "b", "db", "x")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "copy", "a", "b", "db", "16")).isEqualTo("ERR DB index is out of range");
+        assertThat(error(j, "copy", "a", "b", "db", "-3000000000")).isEqualTo("ERR value is out of range, value must between -2147483648 and 2147483647");
         assertThat(error(j, "copy", "a", "b", "db")).isEqualTo("ERR syntax error");
         assertThat(error(j, "copy", "a", "b", "foo")).isEqualTo("ERR syntax error");
         assertThat(error(j, "copy", "a")).isEqualTo("ERR wrong number of arguments for 'copy' command");
@@ -206,6 +207,7 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(error(j, "move", "b", "0")).isEqualTo("ERR source and destination objects are the same");
         assertThat(error(j, "move", "b", "x")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "move", "b", "16")).isEqualTo("ERR DB index is out of range");
+        assertThat(error(j, "move", "b", "99999999999")).isEqualTo("ERR value is out of range, value must between -2147483648 and 2147483647");
         assertThat(error(j, "move", "b", "-1")).isEqualTo("ERR DB index is out of range");
         assertThat(error(j, "move", "b")).isEqualTo("ERR wrong number of arguments for 'move' command");
         plant(0, "h", ValueType.HASH, "hashtable");
