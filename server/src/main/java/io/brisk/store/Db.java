@@ -416,6 +416,37 @@ public final class Db {
     }
 
     /**
+     * One SCAN step inside a slot (caller holds its lock): visits the live keys whose home bucket is
+     * the one the cursor names, and returns the next cursor, 0 when the slot is done. The cursor is
+     * Redis's dictScan reverse-binary counter over home buckets: since a key's home only gains high
+     * bits when the table doubles, every key present for the whole scan is visited, however the
+     * table grows in between. With linear probing the keys of home b sit in the run that starts at b.
+     * The visitor must not add or remove keys.
+     */
+    public long scanSlot(int slot, long cursor, EntryRef ref, Consumer<EntryRef> visitor) {
+        SlotTable t = slots[slot];
+        if (t == null || t.size == 0) return 0;
+        long now = keyspace.now();
+        long[] w = t.words;
+        int mask = w.length - 1;
+        int home = (int) (cursor & mask);
+        for (int b = home; w[b] != 0; b = (b + 1) & mask) {
+            long word = w[b];
+            if (home(word, mask) != home) continue;
+            long loc = word & SlotTable.LOC_MASK;
+            ref.load(segments.at(loc), loc);
+            if (expired(ref.expireAt, now)) continue;
+            ref.table = t;
+            ref.bucket = b;
+            visitor.accept(ref);
+            if (t.words != w) throw new IllegalStateException("scan visitor changed the slot");
+        }
+        long v = cursor | ~(long) mask;
+        v = Long.reverse(Long.reverse(v) + 1);
+        return v;
+    }
+
+    /**
      * Loads a live key of the slot into ref (caller holds its lock): the first occupied bucket at or
      * after a random start, skipping expired entries. False when the slot holds no live key.
      * (RANDOMKEY picks the slot weighted by size, so the key is close to uniformly random.)

@@ -114,7 +114,7 @@ public final class Keyspace {
     public void flush(int db) {
         Db d = dbs[db];
         for (int s = 0; s < Crc16.SLOTS; s++) {
-            if (d.slots[s] == null) continue;
+            // no unlocked null check: a table another thread just created may not be visible without the lock
             locks.lock(s);
             try {
                 d.clearSlot(s);

@@ -307,6 +307,35 @@ class OffHeapStoreTest {
         assertThat(Db.expired(1_000, 1_001)).isTrue();
     }
 
+    /** SCAN inside one slot while its table grows from 64 to 16k buckets and other keys come and go. */
+    @Test
+    void scanSlotVisitsEveryStableKeyWhileTheTableGrows() {
+        int slot = Crc16.slot(b("{s}"));
+        java.util.Set<String> stable = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            put("{s}stable" + i, "v");
+            stable.add("{s}stable" + i);
+        }
+        for (int i = 0; i < 40; i++) put("{s}doomed" + i, "v");
+        List<String> seen = new ArrayList<>();
+        long cursor = 0;
+        int step = 0, added = 0;
+        do {
+            cursor = db.scanSlot(slot, cursor, ref, e -> seen.add(new String(e.keyBytes(), StandardCharsets.UTF_8)));
+            if (step < 60) for (int i = 0; i < 200; i++) put("{s}new" + added++, "v"); // grows the table between steps
+            if (step < 40) db.delete(b("{s}doomed" + step), ref);
+            step++;
+        } while (cursor != 0);
+        assertThat(seen).containsAll(stable);
+        for (String k : stable) assertThat(seen.stream().filter(k::equals).count()).as(k).isEqualTo(1);
+        assertThat(db.slots[slot].words.length).isGreaterThanOrEqualTo(1 << 12);
+    }
+
+    @Test
+    void scanSlotOfAnEmptyOrMissingSlotIsDone() {
+        assertThat(db.scanSlot(Crc16.slot(b("{none}")), 0, ref, e -> { throw new AssertionError(); })).isZero();
+    }
+
     @Test
     void randomInSlotReturnsLiveKeysOnly() throws InterruptedException {
         int slot = Crc16.slot(b("{r}"));

@@ -233,7 +233,9 @@ public final class KeyCommands {
         } catch (NumberFormatException e) {
             throw new CommandError(Errors.NOT_INTEGER);
         }
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new CommandError(Errors.NOT_INTEGER);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new CommandError("ERR value is out of range, value must between -2147483648 and 2147483647");
+        }
         if (v < 0 || v >= ks.databases()) throw new CommandError(Errors.DB_INDEX);
         return (int) v;
     }

@@ -21,9 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * dispatcher locks nothing: they walk slot by slot and hold one slot lock at a time, so a walk never
  * stalls the rest of the server and never deadlocks with a multi-key command.
  *
- * <p>SCAN's cursor is a slot number: each call finishes whole slots, so every key that exists for
- * the whole scan is returned exactly once (its slot is visited once, after it was created and
- * before it was deleted), however the tables grow or shrink in between.
+ * <p>SCAN's cursor is slot-major: it finishes one slot before the next, and inside a slot it walks
+ * home buckets in Redis's reverse-binary order, so every key that exists for the whole scan is
+ * returned even while keys are added and removed and tables grow, and a reply stays near COUNT
+ * keys even when one hash tag holds millions.
  */
 final class KeyWalk {
     private static final String INVALID_CURSOR = "ERR invalid cursor";
@@ -33,7 +34,7 @@ final class KeyWalk {
     static void keys(Session s, CommandArgs a, Reply r) {
         Glob glob = new Glob(a.bytes(1), false);
         List<byte[]> out = new ArrayList<>();
-        collect(s, 0, Crc16.SLOTS, glob, null, Long.MAX_VALUE, out);
+        collect(s, glob, out);
         reply(r, out);
     }
 
@@ -68,45 +69,71 @@ final class KeyWalk {
             }
         }
         List<byte[]> out = new ArrayList<>();
-        long next = 0;
-        if (Long.compareUnsigned(cursor, Crc16.SLOTS) < 0) {
-            int end = collect(s, (int) cursor, Crc16.SLOTS, glob, typeFilter ? (type == null ? NO_TYPE : type) : null, count, out);
-            next = end >= Crc16.SLOTS ? 0 : end;
-        }
+        long next = scanSteps(s, cursor, glob, typeFilter ? (type == null ? NO_TYPE : type) : null, count, out);
         r.array(2);
         r.bulk(Long.toUnsignedString(next));
         reply(r, out);
     }
 
-    /** Marker for a TYPE filter naming no type: every key is filtered out. */
-    private static final Object NO_TYPE = new Object();
-
     /**
-     * Collects live keys of slots [from, to) matching glob and type into out, one slot lock at a
-     * time, stopping after the slot in which out reached count. Returns the first slot not visited.
+     * Runs SCAN steps from a cursor until count keys are collected or the bucket budget (count * 10,
+     * as Redis's maxiterations) is spent; returns the next cursor. Cursor bits: the low 14 name the
+     * slot, the rest are the reverse-binary position inside that slot's table (see Db.scanSlot).
+     * Empty slots cost no budget: skipping them is one lock and one read.
      */
-    private static int collect(Session s, int from, int to, Glob glob, Object type, long count, List<byte[]> out) {
-        Keyspace ks = s.server().keyspace;
-        SlotLocks locks = ks.locks();
+    private static long scanSteps(Session s, long cursor, Glob glob, Object type, long count, List<byte[]> out) {
+        SlotLocks locks = s.server().keyspace.locks();
         Db db = s.db();
         EntryRef ref = s.ref;
         boolean all = glob == null || glob.matchesEverything();
-        int slot = from;
-        while (slot < to) {
+        java.util.function.Consumer<EntryRef> collector = e -> {
+            if (type != null && type != e.type()) return;
+            if (!all && !glob.matches(e.memory(), e.keyOffset(), e.keyLength())) return;
+            out.add(e.keyBytes());
+        };
+        long budget = count > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : count * 10;
+        int slot = (int) (cursor & (Crc16.SLOTS - 1));
+        long inner = cursor >>> SLOT_BITS;
+        while (true) {
+            locks.lock(slot);
+            try {
+                if (db.slotSize(slot) == 0) {
+                    inner = 0;
+                } else {
+                    do {
+                        inner = db.scanSlot(slot, inner, ref, collector);
+                        budget--;
+                    } while (inner != 0 && out.size() < count && budget > 0);
+                }
+            } finally {
+                locks.unlock(slot);
+            }
+            if (inner == 0 && ++slot == Crc16.SLOTS) return 0;
+            if (out.size() >= count || budget <= 0) return (inner << SLOT_BITS) | slot;
+        }
+    }
+
+    private static final int SLOT_BITS = 14;
+
+    /** Marker for a TYPE filter naming no type: every key is filtered out. */
+    private static final Object NO_TYPE = new Object();
+
+    /** KEYS: every live key matching glob, one slot lock at a time. */
+    private static void collect(Session s, Glob glob, List<byte[]> out) {
+        SlotLocks locks = s.server().keyspace.locks();
+        Db db = s.db();
+        EntryRef ref = s.ref;
+        boolean all = glob.matchesEverything();
+        for (int slot = 0; slot < Crc16.SLOTS; slot++) {
             locks.lock(slot);
             try {
                 db.forEachInSlot(slot, ref, e -> {
-                    if (type != null && type != e.type()) return;
-                    if (!all && !glob.matches(e.memory(), e.keyOffset(), e.keyLength())) return;
-                    out.add(e.keyBytes());
+                    if (all || glob.matches(e.memory(), e.keyOffset(), e.keyLength())) out.add(e.keyBytes());
                 });
             } finally {
                 locks.unlock(slot);
             }
-            slot++;
-            if (out.size() >= count) break;
         }
-        return slot;
     }
 
     /** Redis parses the cursor with strtoull: digits with an optional sign, wrapping modulo 2^64. */

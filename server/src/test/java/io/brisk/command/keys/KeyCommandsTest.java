@@ -82,6 +82,11 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(j.exists("a")).isFalse();
         assertThat(j.get("b")).isEqualTo("1");
         assertThat(j.pttl("b")).isBetween(90_000L, 100_000L);
+        j.set("plain", "p");
+        j.set("timed", "t", redis.clients.jedis.params.SetParams.setParams().ex(100));
+        assertThat(j.rename("plain", "timed")).isEqualTo("OK");
+        assertThat(j.ttl("timed")).isEqualTo(-1); // the target's TTL goes with its old value
+        assertThat(j.get("timed")).isEqualTo("p");
         assertThat(j.rename("b", "b")).isEqualTo("OK");
         assertThat(j.get("b")).isEqualTo("1");
         assertThat(error(j, "rename", "nope", "x")).isEqualTo("ERR no such key");
@@ -161,6 +166,7 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(error(j, "copy", "a", "a", "db", "0")).isEqualTo("ERR source and destination objects are the same");
         assertThat(error(j, "copy", "a", "b", "db", "x")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "copy", "a", "b", "db", "16")).isEqualTo("ERR DB index is out of range");
+        assertThat(error(j, "copy", "a", "b", "db", "-3000000000")).isEqualTo("ERR value is out of range, value must between -2147483648 and 2147483647");
         assertThat(error(j, "copy", "a", "b", "db")).isEqualTo("ERR syntax error");
         assertThat(error(j, "copy", "a", "b", "foo")).isEqualTo("ERR syntax error");
         assertThat(error(j, "copy", "a")).isEqualTo("ERR wrong number of arguments for 'copy' command");
@@ -201,6 +207,7 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(error(j, "move", "b", "0")).isEqualTo("ERR source and destination objects are the same");
         assertThat(error(j, "move", "b", "x")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(error(j, "move", "b", "16")).isEqualTo("ERR DB index is out of range");
+        assertThat(error(j, "move", "b", "99999999999")).isEqualTo("ERR value is out of range, value must between -2147483648 and 2147483647");
         assertThat(error(j, "move", "b", "-1")).isEqualTo("ERR DB index is out of range");
         assertThat(error(j, "move", "b")).isEqualTo("ERR wrong number of arguments for 'move' command");
         plant(0, "h", ValueType.HASH, "hashtable");

@@ -56,13 +56,13 @@ class ObjectCommandTest extends KeyTestSupport {
         assertThat(j.objectIdletime("missing")).isNull();
         Thread.sleep(2_100);
         long idle = j.objectIdletime("s");
-        assertThat(idle).isBetween(2L, 3L);
+        assertThat(idle).isBetween(2L, 5L);
         assertThat(j.objectIdletime("s")).isGreaterThanOrEqualTo(idle); // OBJECT itself does not touch
+        RedisCommands<String, String> l = lettuce(); // connected before the access whose idle time is checked
         j.get("s");
         assertThat(j.objectIdletime("s")).isZero();
-        RedisCommands<String, String> l = lettuce();
         assertThat(l.objectRefcount("s")).isEqualTo(1);
-        assertThat(l.objectIdletime("s")).isZero();
+        assertThat(l.objectIdletime("s")).isBetween(0L, 1L);
         String err = error(j, "object", "freq", "s");
         assertThat(err).isEqualTo("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that "
                 + "when switching between policies at runtime LRU and LFU data will take some time to adjust.");

@@ -77,6 +77,26 @@ class ScanKeysTest extends KeyTestSupport {
     }
 
     @Test
+    void scanPagesThroughOneHugeSlot() {
+        Jedis j = jedis();
+        var p = j.pipelined();
+        for (int i = 0; i < 5000; i++) p.set("{one}" + i, "v");
+        p.sync();
+        Set<String> seen = new HashSet<>();
+        String cursor = "0";
+        int calls = 0;
+        do {
+            ScanResult<String> r = j.scan(cursor, new ScanParams().count(10));
+            assertThat(r.getResult().size()).isLessThan(100); // COUNT is honoured inside a slot too
+            seen.addAll(r.getResult());
+            cursor = r.getCursor();
+            calls++;
+        } while (!cursor.equals("0"));
+        assertThat(seen).hasSize(5000);
+        assertThat(calls).isGreaterThan(100);
+    }
+
+    @Test
     void scanMatchAndType() {
         Jedis j = jedis();
         for (int i = 0; i < 100; i++) j.set("s:" + i, "v");
