@@ -30,6 +30,6 @@ public final class CollectionLimits {
     /** Entry limit of one list node for a positive list-max-listpack-size, or MAX_VALUE. */
     public static int listNodeEntries() {
         int f = listMaxListpackSize;
-        return f > 0 ? f : Integer.MAX_VALUE;
+        return f >= 0 ? Math.min(Math.max(f, 1), 1 << 15) : Integer.MAX_VALUE; // Redis clamps fill at FILL_MAX
     }
 }

@@ -300,30 +300,54 @@ public final class HashCommands {
             if (hasCount) r.array(0); else r.nullBulk();
             return;
         }
-        List<byte[][]> all = new ArrayList<>(h.size());
-        h.forEach((fa, fo, fl, va, vo, vl) -> all.add(new byte[][] {
-                java.util.Arrays.copyOfRange(fa, fo, fo + fl), java.util.Arrays.copyOfRange(va, vo, vo + vl)}));
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        FieldRef f = new FieldRef(), v = new FieldRef();
         if (!hasCount) {
-            r.bulk(all.get(rnd.nextInt(all.size()))[0]);
+            h.random(rnd, f, v);
+            r.bulk(f.segment(), f.offset(), f.length());
             return;
         }
-        List<byte[][]> picks;
-        if (count >= 0) {
-            java.util.Collections.shuffle(all, rnd);
-            picks = all.subList(0, (int) Math.min(count, all.size()));
-        } else {
+        final boolean wv = withValues;
+        boolean pairs = wv && r.protocol() == 3;
+        int size = h.size();
+        if (count < 0) { // repeats allowed: independent picks
             long n = -count;
-            picks = new ArrayList<>();
-            for (long i = 0; i < n; i++) picks.add(all.get(rnd.nextInt(all.size())));
+            r.array((int) (withValues && !pairs ? n * 2 : n));
+            for (long i = 0; i < n; i++) {
+                h.random(rnd, f, v);
+                pick(r, pairs, withValues, f.copy(), v.copy());
+            }
+            return;
         }
-        boolean pairs = withValues && r.protocol() == 3;
+        if (count >= size) { // the whole hash
+            r.array(withValues && !pairs ? size * 2 : size);
+            h.forEach((fa, fo, fl, va, vo, vl) -> pick(r, pairs, wv,
+                    java.util.Arrays.copyOfRange(fa, fo, fo + fl), java.util.Arrays.copyOfRange(va, vo, vo + vl)));
+            return;
+        }
+        List<byte[][]> picks = new ArrayList<>((int) count);
+        if (h.isPacked() || count * 3 > size) { // a large share: shuffle a copy and take a prefix
+            List<byte[][]> all = new ArrayList<>(size);
+            h.forEach((fa, fo, fl, va, vo, vl) -> all.add(new byte[][] {
+                    java.util.Arrays.copyOfRange(fa, fo, fo + fl), java.util.Arrays.copyOfRange(va, vo, vo + vl)}));
+            java.util.Collections.shuffle(all, rnd);
+            picks.addAll(all.subList(0, (int) count));
+        } else { // a small share of a big hash: random picks until enough distinct ones
+            java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
+            while (picks.size() < count) {
+                h.random(rnd, f, v);
+                byte[] fb = f.copy();
+                if (seen.add(java.nio.ByteBuffer.wrap(fb))) picks.add(new byte[][] {fb, v.copy()});
+            }
+        }
         r.array(withValues && !pairs ? picks.size() * 2 : picks.size());
-        for (byte[][] p : picks) {
-            if (pairs) r.array(2);
-            r.bulk(p[0]);
-            if (withValues) r.bulk(p[1]);
-        }
+        for (byte[][] p : picks) pick(r, pairs, withValues, p[0], p[1]);
+    }
+
+    private static void pick(Reply r, boolean pairs, boolean withValues, byte[] field, byte[] value) {
+        if (pairs) r.array(2);
+        r.bulk(field);
+        if (withValues) r.bulk(value);
     }
 
     // ---- HSCAN -----------------------------------------------------------------------------

@@ -43,8 +43,8 @@ final class BlockingLists {
     }
 
     static void blmpop(Session s, CommandArgs a, Reply r) {
+        ListCommands.MultiPop mp = ListCommands.MultiPop.parse(a, 2); // Redis checks these before the timeout
         long timeout = BlockTimeout.millis(a, 1);
-        ListCommands.MultiPop mp = ListCommands.MultiPop.parse(a, 2);
         if (ListCommands.mpopNow(s, a, r, mp)) return;
         block(s, keys(a, mp.firstKey(), mp.firstKey() + mp.numKeys() - 1), timeout, popAttempt(mp.head(), mp.count(), true));
     }

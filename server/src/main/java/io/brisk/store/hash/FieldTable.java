@@ -140,6 +140,18 @@ final class FieldTable {
         return c;
     }
 
+    /** A random entry: a random non-empty bucket, then a random node of its chain. */
+    void random(java.util.random.RandomGenerator rnd, FieldRef field, FieldRef value) {
+        Node head;
+        do head = buckets[rnd.nextInt(buckets.length)]; while (head == null);
+        int len = 0;
+        for (Node x = head; x != null; x = x.next) len++;
+        Node x = head;
+        for (int k = rnd.nextInt(len); k > 0; k--) x = x.next;
+        field.set(x.field, 0, x.field.length);
+        value.set(x.value, 0, x.value.length);
+    }
+
     FieldTable deepCopy() {
         FieldTable t = new FieldTable(buckets.length);
         forEach((fa, fo, fl, va, vo, vl) -> t.put(MemorySegment.ofArray(fa), fo, fl, MemorySegment.ofArray(va), vo, vl));

@@ -162,6 +162,27 @@ public final class PackedHash implements StoredObject, Members {
         }
     }
 
+    /** A random field and its value (caller checks size > 0). */
+    public void random(java.util.random.RandomGenerator rnd, FieldRef field, FieldRef value) {
+        if (data instanceof FieldTable t) {
+            t.random(rnd, field, value);
+            return;
+        }
+        byte[] b = (byte[]) data;
+        int p = 0;
+        for (int k = rnd.nextInt(size()); k > 0; k--) p = skip(b, skip(b, p));
+        int fl = Packed.readLen(b, p);
+        field.set(b, p + Packed.varintSize(fl), fl);
+        int vp = skip(b, p);
+        int vl = Packed.readLen(b, vp);
+        value.set(b, vp + Packed.varintSize(vl), vl);
+    }
+
+    /** True for the packed (listpack) encoding, where picking without repeats is cheapest by shuffling. */
+    public boolean isPacked() {
+        return data instanceof byte[];
+    }
+
     @Override
     public void forEachMember(MemberVisitor v) {
         forEach((fa, fo, fl, va, vo, vl) -> v.member(fa, fo, fl));

@@ -271,6 +271,11 @@ public final class PackedList implements StoredObject, Members {
         }
         n.count--;
         size--;
+        if (n.count > 0) { // compact first, so the cursor is positioned in the node's final array
+            int delta = shrinkIfSparse(n);
+            nextStart += delta;
+            prevEnd += delta;
+        }
         boolean more;
         if (n.count == 0) {
             removeNode(ni);
@@ -298,14 +303,16 @@ public final class PackedList implements StoredObject, Members {
                 if (more) loadBack(c, ni - 1, nodes[ni - 1].end);
             }
         }
-        shrinkIfSparse(n);
         encodingCheck();
         return more;
     }
 
-    /** Gives memory back from a node that lost most of its content. */
-    private void shrinkIfSparse(Node n) {
-        if (n.count > 0 && n.b.length > 256 && n.used() < n.b.length / 4) seal(n);
+    /** Gives memory back from a node that lost most of its content; returns how far its data moved. */
+    private int shrinkIfSparse(Node n) {
+        if (n.count == 0 || n.b.length <= 256 || n.used() >= n.b.length / 4) return 0;
+        int before = n.start;
+        seal(n);
+        return n.start - before;
     }
 
     /** Removes count elements from the head (or tail); caller checks count <= size. */

@@ -95,6 +95,8 @@ class BlockingListTest extends ServerTest {
             assertThat(raw.call("BLPOP", "k", "inf")).isEqualTo("-ERR timeout is negative\r\n");
             assertThat(raw.call("BLMPOP", "0", "0", "k", "LEFT")).isEqualTo("-ERR numkeys should be greater than 0\r\n");
             assertThat(raw.call("BLMOVE", "a", "b", "UP", "LEFT", "0")).isEqualTo("-ERR syntax error\r\n");
+            assertThat(raw.call("BLMPOP", "-1", "1", "k", "UP")).isEqualTo("-ERR syntax error\r\n");
+            assertThat(raw.call("BLMOVE", "a", "b", "UP", "LEFT", "-1")).isEqualTo("-ERR syntax error\r\n");
         }
         awaitBlocked(0);
     }

@@ -113,6 +113,23 @@ class HashCommandsTest extends ServerTest {
     }
 
     @Test
+    void randomFieldsOfABigHash() {
+        Jedis j = jedis();
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < 1000; i++) m.put("f" + i, "v" + i);
+        j.hset("big", m);
+        assertThat(StoreProbe.encoding(server().context(), "big")).isEqualTo("hashtable");
+        assertThat(j.hrandfield("big", 10)).hasSize(10).doesNotHaveDuplicates().allMatch(m::containsKey);
+        assertThat(j.hrandfield("big", 600)).hasSize(600).doesNotHaveDuplicates();
+        assertThat(j.hrandfield("big", 5000)).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(j.hrandfield("big", -3000)).hasSize(3000).allMatch(m::containsKey);
+        assertThat(j.hrandfieldWithValues("big", 20)).allMatch(e -> m.get(e.getKey()).equals(e.getValue()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) seen.add(j.hrandfield("big"));
+        assertThat(seen.size()).isGreaterThan(500); // spread over the whole table
+    }
+
+    @Test
     void lettuceMapsAndScan() {
         RedisCommands<String, String> l = lettuce();
         Map<String, String> m = new HashMap<>();

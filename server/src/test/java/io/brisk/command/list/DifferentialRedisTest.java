@@ -69,6 +69,11 @@ class DifferentialRedisTest extends ServerTest {
                 String rb = b.call(c), rr = r.call(c);
                 assertThat(rb).as("step %d: %s", i, cmd).isEqualTo(rr);
             }
+            // every mutation reported its size change: once all is flushed, nothing is left over
+            server().context().keyspace.flushAll();
+            java.lang.reflect.Field f = io.brisk.store.Keyspace.class.getDeclaredField("objectBytes");
+            f.setAccessible(true);
+            assertThat(((java.util.concurrent.atomic.LongAdder) f.get(server().context().keyspace)).sum()).isZero();
         } finally {
             io.brisk.store.CollectionLimits.listMaxListpackSize = -2;
             redis.destroy();

@@ -113,6 +113,28 @@ class PackedListTest {
     }
 
     @Test
+    void cursorStaysValidWhileRemovalsCompactNodes() {
+        for (boolean forward : new boolean[] {true, false}) {
+            PackedList l = new PackedList();
+            List<String> m = new ArrayList<>();
+            for (int i = 0; i < 20000; i++) {
+                String v = (i % 10 == 0 ? "keep" : "drop") + i;
+                l.pushTail(seg(v), 0, v.length());
+                m.add(v);
+            }
+            ListCursor c = new ListCursor();
+            l.seek(forward ? 0 : l.size() - 1, c);
+            boolean more = true;
+            while (more) {
+                if (new String(c.copy()).startsWith("drop")) more = l.remove(c, forward);
+                else more = forward ? l.next(c) : l.prev(c);
+            }
+            m.removeIf(x -> x.startsWith("drop"));
+            assertThat(contents(l)).isEqualTo(m);
+        }
+    }
+
+    @Test
     void encodingFollowsNodeLimits() {
         PackedList l = new PackedList();
         l.push(true, "x".getBytes());
