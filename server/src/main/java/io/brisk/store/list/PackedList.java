@@ -1,6 +1,7 @@
 package io.brisk.store.list;
 
 import io.brisk.store.CollectionLimits;
+import io.brisk.store.Packed;
 import io.brisk.store.Members;
 import io.brisk.store.StoredObject;
 import java.lang.foreign.MemorySegment;

@@ -1,4 +1,4 @@
-package io.brisk.store.list;
+package io.brisk.store;
 
 /**
  * The entry layout shared by list nodes and small hashes, like Redis's listpack: each entry is
