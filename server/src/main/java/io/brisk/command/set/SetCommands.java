@@ -15,6 +15,7 @@ import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.ValueType;
+import io.brisk.store.set.MemberTable;
 import io.brisk.store.set.SetLimits;
 import io.brisk.store.set.SetValue;
 import java.util.ArrayList;
@@ -176,8 +177,19 @@ public final class SetCommands {
         }
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         if (count < 0) {
-            r.array((int) Math.min(-count, Integer.MAX_VALUE));
-            for (long i = 0; i < -count; i++) r.bulk(set.random(rnd));
+            int n = (int) Math.min(-count, Integer.MAX_VALUE);
+            r.array(n);
+            for (int i = 0; i < n; i++) r.bulk(set.random(rnd));
+            return;
+        }
+        if (count * 3 <= set.size()) {
+            // few of many: draw at random and drop repeats, without copying the whole set
+            MemberTable picked = new MemberTable((int) count, false);
+            while (picked.size() < count) {
+                picked.add(set.random(rnd));
+            }
+            r.array(picked.size());
+            for (int i = 0; i < picked.capacity(); i++) if (picked.keyAt(i) != null) r.bulk(picked.keyAt(i));
             return;
         }
         byte[][] all = set.toArray();

@@ -288,6 +288,16 @@ public final class ZSetCommands {
             return;
         }
         int size = z.size();
+        if (count * 3 <= size) {
+            // few of many: draw at random and drop repeats, without copying the whole sorted set
+            io.brisk.store.set.MemberTable picked = new io.brisk.store.set.MemberTable((int) count, true);
+            while (picked.size() < count) z.random(rnd, (m, sc) -> picked.put(m, sc));
+            ScoredReply.begin(r, picked.size(), withScores);
+            for (int i = 0; i < picked.capacity(); i++) {
+                if (picked.keyAt(i) != null) ScoredReply.element(r, picked.keyAt(i), (Double) picked.valueAt(i), withScores);
+            }
+            return;
+        }
         int n = (int) Math.min(count, size);
         byte[][] ms = new byte[size][];
         double[] ss = new double[size];
