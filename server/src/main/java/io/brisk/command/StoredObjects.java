@@ -50,9 +50,4 @@ public final class StoredObjects {
         if (empty) db.delete(a.segment(i), a.offset(i), a.length(i), ref);
         else db.putObject(a.segment(i), a.offset(i), a.length(i), type, o, 0, ref);
     }
-
-    /** The value of an integer config parameter, capped to int. */
-    public static int intConfig(Session s, String name) {
-        return (int) Math.min(Integer.MAX_VALUE, s.server().config.getLong(name));
-    }
 }

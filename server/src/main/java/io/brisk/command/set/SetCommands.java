@@ -5,6 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CachedIntParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandSpec;
 import io.brisk.command.Errors;
@@ -51,9 +52,13 @@ public final class SetCommands {
                 .acl(write ? "write" : "read", "set", fast ? "fast" : "slow").group("set").doc(doc, since).build();
     }
 
+    private static final CachedIntParam INTSET_ENTRIES = new CachedIntParam("set-max-intset-entries");
+    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("set-max-listpack-entries");
+    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("set-max-listpack-value");
+
     static SetLimits limits(Session s) {
-        return new SetLimits(StoredObjects.intConfig(s, "set-max-intset-entries"),
-                StoredObjects.intConfig(s, "set-max-listpack-entries"), StoredObjects.intConfig(s, "set-max-listpack-value"));
+        var c = s.server().config;
+        return new SetLimits(INTSET_ENTRIES.get(c), LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
     }
 
     static SetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {

@@ -5,6 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CachedIntParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandFlag;
 import io.brisk.command.CommandHandler;
@@ -65,8 +66,12 @@ public final class ZSetCommands {
         return cats.toArray(new String[0]);
     }
 
+    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("zset-max-listpack-entries");
+    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("zset-max-listpack-value");
+
     static ZSetLimits limits(Session s) {
-        return new ZSetLimits(StoredObjects.intConfig(s, "zset-max-listpack-entries"), StoredObjects.intConfig(s, "zset-max-listpack-value"));
+        var c = s.server().config;
+        return new ZSetLimits(LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
     }
 
     static ZSetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {
