@@ -65,6 +65,11 @@ public final class SetCommands {
         return StoredObjects.lookup(s, a, i, ValueType.SET, SetValue.class, ref);
     }
 
+    /** lookup for read commands (counts keyspace hits and misses). */
+    static SetValue read(Session s, CommandArgs a, int i) {
+        return StoredObjects.read(s, a, i, ValueType.SET, SetValue.class, s.ref);
+    }
+
     static void sadd(Session s, CommandArgs a, Reply r) {
         EntryRef ref = s.ref;
         SetLimits lim = limits(s);
@@ -98,7 +103,7 @@ public final class SetCommands {
     }
 
     static void smembers(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null) {
             r.set(0);
             return;
@@ -108,18 +113,18 @@ public final class SetCommands {
     }
 
     static void sismember(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.integer(set != null && set.contains(a.bytes(2)) ? 1 : 0);
     }
 
     static void smismember(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.array(a.count() - 2);
         for (int i = 2; i < a.count(); i++) r.integer(set != null && set.contains(a.bytes(i)) ? 1 : 0);
     }
 
     static void scard(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.integer(set == null ? 0 : set.size());
     }
 
@@ -163,7 +168,7 @@ public final class SetCommands {
     static void srandmember(Session s, CommandArgs a, Reply r) {
         if (a.count() > 3) throw new CommandError(Errors.SYNTAX);
         if (a.count() == 2) {
-            SetValue set = lookup(s, a, 1, s.ref);
+            SetValue set = read(s, a, 1);
             if (set == null) r.nullBulk();
             else r.bulk(set.random(ThreadLocalRandom.current()));
             return;
@@ -175,7 +180,7 @@ public final class SetCommands {
             throw new CommandError(Errors.NOT_INTEGER);
         }
         if (count == Long.MIN_VALUE) throw new CommandError("ERR value is out of range");
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null || count == 0) {
             r.array(0);
             return;
@@ -252,7 +257,7 @@ public final class SetCommands {
     /** SSCAN key cursor [MATCH pattern] [COUNT count]. */
     static void sscan(Session s, CommandArgs a, Reply r) {
         long cursor = ScanArgs.cursor(a, 2);
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null) {
             r.array(2);
             r.bulk("0");

@@ -78,6 +78,11 @@ public final class ZSetCommands {
         return StoredObjects.lookup(s, a, i, ValueType.ZSET, ZSetValue.class, ref);
     }
 
+    /** lookup for read commands (counts keyspace hits and misses). */
+    static ZSetValue read(Session s, CommandArgs a, int i) {
+        return StoredObjects.read(s, a, i, ValueType.ZSET, ZSetValue.class, s.ref);
+    }
+
     static double score(CommandArgs a, int i) {
         try {
             return Numbers.parseDouble(a.string(i));
@@ -219,19 +224,19 @@ public final class ZSetCommands {
     }
 
     static void zcard(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         r.integer(z == null ? 0 : z.size());
     }
 
     static void zscore(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         double sc = z == null ? Double.NaN : z.score(a.bytes(2));
         if (Double.isNaN(sc)) r.nullBulk();
         else r.doubleValue(sc);
     }
 
     static void zmscore(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         r.array(a.count() - 2);
         for (int i = 2; i < a.count(); i++) {
             double sc = z == null ? Double.NaN : z.score(a.bytes(i));
@@ -248,7 +253,7 @@ public final class ZSetCommands {
             if (!a.is(3, "WITHSCORE")) throw new CommandError(Errors.SYNTAX);
             withScore = true;
         }
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         byte[] m = a.bytes(2);
         long rank = z == null ? -1 : z.rank(m);
         if (rank < 0) {
@@ -271,7 +276,7 @@ public final class ZSetCommands {
         if (a.count() > 4 || (a.count() == 4 && !a.is(3, "WITHSCORES"))) throw new CommandError(Errors.SYNTAX);
         java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
         if (a.count() == 2) {
-            ZSetValue z = lookup(s, a, 1, s.ref);
+            ZSetValue z = read(s, a, 1);
             if (z == null) r.nullBulk();
             else z.random(rnd, (m, sc) -> r.bulk(m));
             return;
@@ -281,7 +286,7 @@ public final class ZSetCommands {
         if (count == Long.MIN_VALUE || (withScores && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2))) {
             throw new CommandError("ERR value is out of range");
         }
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         if (z == null || count == 0) {
             r.array(0);
             return;
@@ -320,7 +325,7 @@ public final class ZSetCommands {
     /** ZSCAN key cursor [MATCH pattern] [COUNT count]: members and scores (scores as strings). */
     static void zscan(Session s, CommandArgs a, Reply r) {
         long cursor = ScanArgs.cursor(a, 2);
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         if (z == null) {
             r.array(2);
             r.bulk("0");

@@ -184,6 +184,20 @@ class SetCommandsTest extends CollectionTest {
     }
 
     @Test
+    void readsCountKeyspaceHitsAndMisses() {
+        Jedis j = jedis();
+        j.sadd("s", "a");
+        var ctx = server().context();
+        long hits = ctx.keyspaceHits.sum(), misses = ctx.keyspaceMisses.sum();
+        j.smembers("s");
+        j.sismember("missing", "a");
+        j.zscore("missing", "a");
+        j.zcard("missing");
+        assertThat(ctx.keyspaceHits.sum() - hits).isEqualTo(1);
+        assertThat(ctx.keyspaceMisses.sum() - misses).isEqualTo(3);
+    }
+
+    @Test
     void expiredSetIsGone() throws InterruptedException {
         Jedis j = jedis();
         j.sadd("s", "a", "b");
