@@ -22,6 +22,15 @@ public final class StoredObjects {
         return cls.cast(s.db().object(ref));
     }
 
+    /** Like lookup, for read commands: counts a keyspace hit or miss (INFO keyspace_hits/misses), as Redis's lookupKeyRead. */
+    public static <T extends StoredObject> T read(Session s, CommandArgs a, int i, ValueType type, Class<T> cls, EntryRef ref) {
+        boolean found = s.db().find(a.segment(i), a.offset(i), a.length(i), ref);
+        (found ? s.server().keyspaceHits : s.server().keyspaceMisses).increment();
+        if (!found) return null;
+        if (ref.type() != type) throw new CommandError(Errors.WRONGTYPE);
+        return cls.cast(s.db().object(ref));
+    }
+
     /** Same for a key held as bytes. */
     public static <T extends StoredObject> T lookup(Session s, byte[] key, ValueType type, Class<T> cls, EntryRef ref) {
         if (!s.db().find(key, ref)) return null;
@@ -49,10 +58,5 @@ public final class StoredObjects {
         Db db = s.db();
         if (empty) db.delete(a.segment(i), a.offset(i), a.length(i), ref);
         else db.putObject(a.segment(i), a.offset(i), a.length(i), type, o, 0, ref);
-    }
-
-    /** The value of an integer config parameter, capped to int. */
-    public static int intConfig(Session s, String name) {
-        return (int) Math.min(Integer.MAX_VALUE, s.server().config.getLong(name));
     }
 }

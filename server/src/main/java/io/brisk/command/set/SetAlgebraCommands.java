@@ -97,7 +97,7 @@ final class SetAlgebraCommands {
         SetValue[] sets = new SetValue[n];
         boolean anyMissing = false;
         for (int j = 0; j < n; j++) {
-            sets[j] = SetCommands.lookup(s, a, first + j, s.ref);
+            sets[j] = SetCommands.read(s, a, first + j);
             if (sets[j] == null) anyMissing = true;
         }
         List<byte[]> out = new ArrayList<>();

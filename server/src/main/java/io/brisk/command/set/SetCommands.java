@@ -5,6 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CachedIntParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandSpec;
 import io.brisk.command.Errors;
@@ -15,6 +16,7 @@ import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.ValueType;
+import io.brisk.store.set.MemberTable;
 import io.brisk.store.set.SetLimits;
 import io.brisk.store.set.SetValue;
 import java.util.ArrayList;
@@ -50,13 +52,22 @@ public final class SetCommands {
                 .acl(write ? "write" : "read", "set", fast ? "fast" : "slow").group("set").doc(doc, since).build();
     }
 
+    private static final CachedIntParam INTSET_ENTRIES = new CachedIntParam("set-max-intset-entries");
+    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("set-max-listpack-entries");
+    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("set-max-listpack-value");
+
     static SetLimits limits(Session s) {
-        return new SetLimits(StoredObjects.intConfig(s, "set-max-intset-entries"),
-                StoredObjects.intConfig(s, "set-max-listpack-entries"), StoredObjects.intConfig(s, "set-max-listpack-value"));
+        var c = s.server().config;
+        return new SetLimits(INTSET_ENTRIES.get(c), LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
     }
 
     static SetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {
         return StoredObjects.lookup(s, a, i, ValueType.SET, SetValue.class, ref);
+    }
+
+    /** lookup for read commands (counts keyspace hits and misses). */
+    static SetValue read(Session s, CommandArgs a, int i) {
+        return StoredObjects.read(s, a, i, ValueType.SET, SetValue.class, s.ref);
     }
 
     static void sadd(Session s, CommandArgs a, Reply r) {
@@ -92,7 +103,7 @@ public final class SetCommands {
     }
 
     static void smembers(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null) {
             r.set(0);
             return;
@@ -102,18 +113,18 @@ public final class SetCommands {
     }
 
     static void sismember(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.integer(set != null && set.contains(a.bytes(2)) ? 1 : 0);
     }
 
     static void smismember(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.array(a.count() - 2);
         for (int i = 2; i < a.count(); i++) r.integer(set != null && set.contains(a.bytes(i)) ? 1 : 0);
     }
 
     static void scard(Session s, CommandArgs a, Reply r) {
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         r.integer(set == null ? 0 : set.size());
     }
 
@@ -157,7 +168,7 @@ public final class SetCommands {
     static void srandmember(Session s, CommandArgs a, Reply r) {
         if (a.count() > 3) throw new CommandError(Errors.SYNTAX);
         if (a.count() == 2) {
-            SetValue set = lookup(s, a, 1, s.ref);
+            SetValue set = read(s, a, 1);
             if (set == null) r.nullBulk();
             else r.bulk(set.random(ThreadLocalRandom.current()));
             return;
@@ -169,15 +180,26 @@ public final class SetCommands {
             throw new CommandError(Errors.NOT_INTEGER);
         }
         if (count == Long.MIN_VALUE) throw new CommandError("ERR value is out of range");
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null || count == 0) {
             r.array(0);
             return;
         }
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         if (count < 0) {
-            r.array((int) Math.min(-count, Integer.MAX_VALUE));
-            for (long i = 0; i < -count; i++) r.bulk(set.random(rnd));
+            int n = (int) Math.min(-count, Integer.MAX_VALUE);
+            r.array(n);
+            for (int i = 0; i < n; i++) r.bulk(set.random(rnd));
+            return;
+        }
+        if (count * 3 <= set.size()) {
+            // few of many: draw at random and drop repeats, without copying the whole set
+            MemberTable picked = new MemberTable((int) count, false);
+            while (picked.size() < count) {
+                picked.add(set.random(rnd));
+            }
+            r.array(picked.size());
+            for (int i = 0; i < picked.capacity(); i++) if (picked.keyAt(i) != null) r.bulk(picked.keyAt(i));
             return;
         }
         byte[][] all = set.toArray();
@@ -235,7 +257,7 @@ public final class SetCommands {
     /** SSCAN key cursor [MATCH pattern] [COUNT count]. */
     static void sscan(Session s, CommandArgs a, Reply r) {
         long cursor = ScanArgs.cursor(a, 2);
-        SetValue set = lookup(s, a, 1, s.ref);
+        SetValue set = read(s, a, 1);
         if (set == null) {
             r.array(2);
             r.bulk("0");

@@ -5,6 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CachedIntParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandFlag;
 import io.brisk.command.CommandHandler;
@@ -65,12 +66,21 @@ public final class ZSetCommands {
         return cats.toArray(new String[0]);
     }
 
+    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("zset-max-listpack-entries");
+    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("zset-max-listpack-value");
+
     static ZSetLimits limits(Session s) {
-        return new ZSetLimits(StoredObjects.intConfig(s, "zset-max-listpack-entries"), StoredObjects.intConfig(s, "zset-max-listpack-value"));
+        var c = s.server().config;
+        return new ZSetLimits(LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
     }
 
     static ZSetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {
         return StoredObjects.lookup(s, a, i, ValueType.ZSET, ZSetValue.class, ref);
+    }
+
+    /** lookup for read commands (counts keyspace hits and misses). */
+    static ZSetValue read(Session s, CommandArgs a, int i) {
+        return StoredObjects.read(s, a, i, ValueType.ZSET, ZSetValue.class, s.ref);
     }
 
     static double score(CommandArgs a, int i) {
@@ -214,19 +224,19 @@ public final class ZSetCommands {
     }
 
     static void zcard(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         r.integer(z == null ? 0 : z.size());
     }
 
     static void zscore(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         double sc = z == null ? Double.NaN : z.score(a.bytes(2));
         if (Double.isNaN(sc)) r.nullBulk();
         else r.doubleValue(sc);
     }
 
     static void zmscore(Session s, CommandArgs a, Reply r) {
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         r.array(a.count() - 2);
         for (int i = 2; i < a.count(); i++) {
             double sc = z == null ? Double.NaN : z.score(a.bytes(i));
@@ -243,7 +253,7 @@ public final class ZSetCommands {
             if (!a.is(3, "WITHSCORE")) throw new CommandError(Errors.SYNTAX);
             withScore = true;
         }
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         byte[] m = a.bytes(2);
         long rank = z == null ? -1 : z.rank(m);
         if (rank < 0) {
@@ -266,7 +276,7 @@ public final class ZSetCommands {
         if (a.count() > 4 || (a.count() == 4 && !a.is(3, "WITHSCORES"))) throw new CommandError(Errors.SYNTAX);
         java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
         if (a.count() == 2) {
-            ZSetValue z = lookup(s, a, 1, s.ref);
+            ZSetValue z = read(s, a, 1);
             if (z == null) r.nullBulk();
             else z.random(rnd, (m, sc) -> r.bulk(m));
             return;
@@ -276,7 +286,7 @@ public final class ZSetCommands {
         if (count == Long.MIN_VALUE || (withScores && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2))) {
             throw new CommandError("ERR value is out of range");
         }
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         if (z == null || count == 0) {
             r.array(0);
             return;
@@ -288,6 +298,16 @@ public final class ZSetCommands {
             return;
         }
         int size = z.size();
+        if (count * 3 <= size) {
+            // few of many: draw at random and drop repeats, without copying the whole sorted set
+            io.brisk.store.set.MemberTable picked = new io.brisk.store.set.MemberTable((int) count, true);
+            while (picked.size() < count) z.random(rnd, (m, sc) -> picked.put(m, sc));
+            ScoredReply.begin(r, picked.size(), withScores);
+            for (int i = 0; i < picked.capacity(); i++) {
+                if (picked.keyAt(i) != null) ScoredReply.element(r, picked.keyAt(i), (Double) picked.valueAt(i), withScores);
+            }
+            return;
+        }
         int n = (int) Math.min(count, size);
         byte[][] ms = new byte[size][];
         double[] ss = new double[size];
@@ -305,7 +325,7 @@ public final class ZSetCommands {
     /** ZSCAN key cursor [MATCH pattern] [COUNT count]: members and scores (scores as strings). */
     static void zscan(Session s, CommandArgs a, Reply r) {
         long cursor = ScanArgs.cursor(a, 2);
-        ZSetValue z = lookup(s, a, 1, s.ref);
+        ZSetValue z = read(s, a, 1);
         if (z == null) {
             r.array(2);
             r.bulk("0");

@@ -129,7 +129,7 @@ final class ZSetRangeCommands {
         } else {
             range = parseRange(a, by, minIdx, maxIdx);
         }
-        ZSetValue z = ZSetCommands.lookup(s, a, keyIdx, s.ref);
+        ZSetValue z = ZSetCommands.read(s, a, keyIdx);
         Span span = z == null ? Span.EMPTY
                 : by == By.RANK ? rankSpan(start, stop, z.size(), rev) : rangeSpan(z, range, rev, offset, limit);
         if (store) {
@@ -162,7 +162,7 @@ final class ZSetRangeCommands {
     /** ZCOUNT / ZLEXCOUNT key min max. */
     static void count(Session s, CommandArgs a, Reply r, By by) {
         ZRange range = parseRange(a, by, 2, 3);
-        ZSetValue z = ZSetCommands.lookup(s, a, 1, s.ref);
+        ZSetValue z = ZSetCommands.read(s, a, 1);
         if (z == null) {
             r.integer(0);
             return;

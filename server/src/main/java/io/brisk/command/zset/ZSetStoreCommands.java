@@ -60,7 +60,9 @@ final class ZSetStoreCommands {
 
     /** A sorted set or set input; null when the key is missing. */
     private static StoredObject input(Session s, CommandArgs a, int i, EntryRef ref) {
-        if (!s.db().find(a.segment(i), a.offset(i), a.length(i), ref)) return null;
+        boolean found = s.db().find(a.segment(i), a.offset(i), a.length(i), ref);
+        (found ? s.server().keyspaceHits : s.server().keyspaceMisses).increment();
+        if (!found) return null;
         if (ref.type() != ValueType.ZSET && ref.type() != ValueType.SET) throw new CommandError(Errors.WRONGTYPE);
         return s.db().object(ref);
     }

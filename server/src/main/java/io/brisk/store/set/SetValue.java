@@ -215,7 +215,7 @@ public final class SetValue implements StoredObject, Members {
             return 0;
         }
         int[] seen = {0};
-        int maxSteps = count * 10;
+        long maxSteps = count * 10L;
         do {
             cursor = table.scanBucket(cursor, (k, v) -> { visitor.accept(k); seen[0]++; });
         } while (cursor != 0 && seen[0] < count && --maxSteps > 0);

@@ -244,7 +244,7 @@ public final class ZSetValue implements StoredObject, Members {
             return 0;
         }
         int[] seen = {0};
-        int maxSteps = count * 10;
+        long maxSteps = count * 10L;
         do {
             cursor = dict.scanBucket(cursor, (k, node) -> { v.accept(k, ((SkipList.Node) node).score); seen[0]++; });
         } while (cursor != 0 && seen[0] < count && --maxSteps > 0);

@@ -97,6 +97,9 @@ class SetCommandsTest extends CollectionTest {
         assertThat(j.srandmember("missing", 3)).isEmpty();
         assertThat(j.srandmember("missing")).isNull();
         assertThat(j.scard("s")).isEqualTo(3);
+        for (int i = 0; i < 300; i++) j.sadd("big", "m" + i);
+        assertThat(j.srandmember("big", 10)).hasSize(10).doesNotHaveDuplicates().allSatisfy(m -> assertThat(m).startsWith("m"));
+        assertThat(j.srandmember("big", 250)).hasSize(250).doesNotHaveDuplicates();
         assertThatThrownBy(() -> cmd(j, "SRANDMEMBER", "s", "x")).hasMessage("ERR value is not an integer or out of range");
         assertThatThrownBy(() -> cmd(j, "SRANDMEMBER", "s", "1", "2")).hasMessage("ERR syntax error");
     }
@@ -178,6 +181,20 @@ class SetCommandsTest extends CollectionTest {
         assertThat(l.smove("s", "t", l.smembers("s").iterator().next())).isTrue();
         assertThat(l.scard("s")).isZero();
         assertThat(l.sscan("t").getValues()).hasSize(1);
+    }
+
+    @Test
+    void readsCountKeyspaceHitsAndMisses() {
+        Jedis j = jedis();
+        j.sadd("s", "a");
+        var ctx = server().context();
+        long hits = ctx.keyspaceHits.sum(), misses = ctx.keyspaceMisses.sum();
+        j.smembers("s");
+        j.sismember("missing", "a");
+        j.zscore("missing", "a");
+        j.zcard("missing");
+        assertThat(ctx.keyspaceHits.sum() - hits).isEqualTo(1);
+        assertThat(ctx.keyspaceMisses.sum() - misses).isEqualTo(3);
     }
 
     @Test

@@ -130,6 +130,11 @@ class ZSetCommandsTest extends CollectionTest {
         assertThat(j.zrandmember("z", -6)).hasSize(6);
         List<Tuple> ws = j.zrandmemberWithScores("z", -4);
         assertThat(ws).hasSize(4).allSatisfy(t -> assertThat(t.getScore()).isEqualTo(t.getElement().charAt(0) - 'a' + 1.0));
+        for (int i = 0; i < 300; i++) j.zadd("big", i, "m" + i);
+        List<Tuple> few = j.zrandmemberWithScores("big", 10);
+        assertThat(few).hasSize(10).doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(t.getScore()).isEqualTo(Double.parseDouble(t.getElement().substring(1))));
+        assertThat(j.zrandmember("big", 200)).hasSize(200).doesNotHaveDuplicates();
         assertThat(j.zrandmember("missing")).isNull();
         assertThat(j.zrandmember("missing", 3)).isEmpty();
         assertThat(j.zrandmember("z", 0)).isEmpty();
