@@ -11,9 +11,10 @@ import sys
 
 # First matching category wins for "self" time; inclusive shares use every category on the stack.
 CATEGORIES = [
-    ("syscall/native I/O", re.compile(r"io\.netty\.channel\.(uring|epoll|unix)\.(Native|.*Native)\.|"
-                                      r"\.(ioUringEnter|epollWait|sendmsg|writev|write|read|recvmsg)\w*\(|"
-                                      r"sun\.nio\.ch\..*(read|write|poll)")),
+    ("syscall (io_uring_enter/epoll/NIO)", re.compile(r"ioUringEnter|epollWait|epollBusyWait|"
+                                                      r"io\.netty\.channel\.(epoll|unix)\.(Native|FileDescriptor)\.|"
+                                                      r"sun\.nio\.ch\.")),
+    ("housekeeper (active expire, compaction)", re.compile(r"io\.brisk\.store\.Housekeeper")),
     ("RESP parsing", re.compile(r"io\.brisk\.protocol\.(resp\.RespParser|resp\.InlineSplitter|CommandArgs)")),
     ("reply writing", re.compile(r"io\.brisk\.protocol\.resp\.RespWriter")),
     ("store (Db/segments)", re.compile(r"io\.brisk\.store\.(?!SlotLocks)")),
@@ -76,6 +77,8 @@ def main():
         print(f"  {100 * n / total:5.1f}%  {c}")
     print("\ninclusive (stack contains a frame of the category):")
     for c, n in incl_cat.most_common():
+        if c in ("JDK", "other"):
+            continue  # every stack starts in Thread.run: not informative
         print(f"  {100 * n / total:5.1f}%  {c}")
 
 
