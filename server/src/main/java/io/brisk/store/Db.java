@@ -427,11 +427,11 @@ public final class Db {
         SlotTable t = slots[slot];
         if (t == null || t.size == 0) return 0;
         long now = keyspace.now();
-        long[] w = t.words;
-        int mask = w.length - 1;
+        MemorySegment w = t.words;
+        int mask = t.mask;
         int home = (int) (cursor & mask);
-        for (int b = home; w[b] != 0; b = (b + 1) & mask) {
-            long word = w[b];
+        for (int b = home; t.get(b) != 0; b = (b + 1) & mask) {
+            long word = t.get(b);
             if (home(word, mask) != home) continue;
             long loc = word & SlotTable.LOC_MASK;
             ref.load(segments.at(loc), loc);

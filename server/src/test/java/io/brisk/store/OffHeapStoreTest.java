@@ -328,7 +328,7 @@ class OffHeapStoreTest {
         } while (cursor != 0);
         assertThat(seen).containsAll(stable);
         for (String k : stable) assertThat(seen.stream().filter(k::equals).count()).as(k).isEqualTo(1);
-        assertThat(db.slots[slot].words.length).isGreaterThanOrEqualTo(1 << 12);
+        assertThat(db.slots[slot].capacity()).isGreaterThanOrEqualTo(1 << 12);
     }
 
     @Test
