@@ -73,20 +73,34 @@ public final class Numbers {
         return n;
     }
 
-    /** Formats a double as Redis's %.17g-based replies do (shortest round-trip, integers without ".0"). */
+    /**
+     * Formats a double as Redis 7.2 replies do (fpconv_dtoa): the shortest digits that read back to
+     * the same double, in %g layout: plain between 1e-4 and 1e17, else C exponent form ("1e+20",
+     * "1.5e-10"); integers without ".0".
+     */
     public static String formatDouble(double d) {
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return (1 / d < 0) ? "-0" : "0";
         if (d == Math.rint(d) && Math.abs(d) < 1e17) {
             return Long.toString((long) d);
         }
-        String s = Double.toString(d);
-        if (s.contains("E")) {
-            // Java writes 1.0E-5; Redis writes 1.0000000000000001e-05 style: keep Java's shortest digits in C form.
-            java.math.BigDecimal bd = new java.math.BigDecimal(s);
-            return bd.stripTrailingZeros().toPlainString().length() <= 24 ? bd.stripTrailingZeros().toPlainString()
-                    : s.replace("E", "e");
+        String s = Double.toString(d); // shortest round-trip digits, e.g. 1.5E-10, 123.456, 1.0E20
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        int exp10 = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+        java.math.BigDecimal exact = new java.math.BigDecimal(s);
+        int magnitude = exact.precision() - exact.scale() - 1; // floor(log10(|d|))
+        if (magnitude < -4 || magnitude >= 17) {
+            if (e < 0) { // Java wrote it plain: renormalise to one digit before the point
+                java.math.BigDecimal unscaled = exact.movePointLeft(magnitude).stripTrailingZeros();
+                mantissa = unscaled.toPlainString();
+                exp10 = magnitude;
+            }
+            if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+            int abs = Math.abs(exp10);
+            return mantissa + "e" + (exp10 < 0 ? "-" : "+") + (abs < 10 ? "0" : "") + abs;
         }
-        return s;
+        return exact.stripTrailingZeros().toPlainString();
     }
 
     /** Formats a long double the way INCRBYFLOAT does (%.17Lg, trailing zeros removed). */
