@@ -205,7 +205,7 @@ public final class ClientCommands {
     }
 
     /** One CLIENT LIST line, fields in Redis 7's order. args is the running command for the caller itself. */
-    static String describe(Session x, CommandArgs args) {
+    public static String describe(Session x, CommandArgs args) {
         Connection c = x.connection();
         long now = System.currentTimeMillis();
         long argvMem = 0;
