@@ -75,6 +75,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             ctx.writeAndFlush(writer.take()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        writer.onError(server.errorStats::record); // the refusals above are raw writes in Redis, not counted
         server.clients.add(session);
         ClientsCron.add(ctx.executor(), this);
         ctx.fireChannelActive();
