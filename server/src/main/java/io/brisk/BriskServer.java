@@ -6,6 +6,7 @@ import io.brisk.config.Config;
 import io.brisk.config.ConfigException;
 import io.brisk.config.ConfigLoader;
 import io.brisk.net.NetServer;
+import io.brisk.util.Log;
 
 /** Starts Brisk: configuration, keyspace, housekeeping, command table, network. */
 public final class BriskServer implements AutoCloseable {
@@ -32,6 +33,8 @@ public final class BriskServer implements AutoCloseable {
 
     /** Starts a server with the given configuration (port 0 picks a free port). */
     public static BriskServer start(Config config) throws Exception {
+        Log.file(config.get("logfile")); // checked writable when it was set; fixed for the process, as in Redis
+        config.watch("loglevel", p -> Log.level(Log.Level.of(p.value())));
         ServerContext ctx = new ServerContext(config);
         CommandFamilies.registerAll(ctx.commands);
         config.watch("list-max-listpack-size", p -> io.brisk.store.CollectionLimits.listMaxListpackSize = Integer.parseInt(p.value()));
@@ -51,8 +54,8 @@ public final class BriskServer implements AutoCloseable {
         };
         ctx.housekeeper.start();
         net.start();
-        System.out.printf("Brisk ready: port %d, transport %s, %d event loops, pid %d%n", ctx.tcpPort,
-                net.transport().label(), config.getInt("event-loops"), ProcessHandle.current().pid());
+        Log.notice(String.format("Brisk ready: port %d, transport %s, %d event loops, pid %d", ctx.tcpPort,
+                net.transport().label(), config.getInt("event-loops"), ProcessHandle.current().pid()));
         return server;
     }
 

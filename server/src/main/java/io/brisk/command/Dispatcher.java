@@ -71,7 +71,7 @@ public final class Dispatcher {
         } catch (RuntimeException | OutOfMemoryError e) {
             spec.stats().failed.increment();
             reply.error("ERR internal error: " + e);
-            e.printStackTrace();
+            io.brisk.util.Log.warning("internal error in " + spec.name(), e);
         } finally {
             locks.unlockAll(sl, n);
             if (noTouch) server.keyspace.noTouch(false);

@@ -24,6 +24,8 @@ public final class ServerContext {
     public final LongAdder netInputBytes = new LongAdder();
     public final LongAdder netOutputBytes = new LongAdder();
     public final LongAdder protocolErrors = new LongAdder();
+    /** Error replies by code (INFO total_error_replies, errorstats). */
+    public final ErrorStats errorStats = new ErrorStats();
 
     /** CLIENT PAUSE: until this time (ms) clients are paused; writeOnly pauses only writes. */
     public volatile long pausedUntil;

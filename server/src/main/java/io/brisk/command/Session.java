@@ -93,6 +93,11 @@ public final class Session {
         if (h != null) h.run();
     }
 
+    /** The client sent or received bytes (Redis's lastinteraction, which the idle timeout reads). */
+    public void interacted(long nowMillis) {
+        lastInteractionMillis = nowMillis;
+    }
+
     void touched(String command) {
         lastInteractionMillis = System.currentTimeMillis();
         lastCommand = command;

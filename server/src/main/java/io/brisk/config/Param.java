@@ -82,7 +82,7 @@ public final class Param {
                 return check.apply(v, value);
             }
             default -> {
-                return v;
+                return check.apply(v, value); // plain strings: any value unless a check says otherwise
             }
         }
     }

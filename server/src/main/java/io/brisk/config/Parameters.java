@@ -47,7 +47,7 @@ final class Parameters {
         str(c, "bind-source-addr", "", false, false);
         str(c, "bio_cpulist", "", false, false);
         integer(c, "busy-reply-threshold", 5000L, 0, LONG_MAX, false, false, "lua-time-limit");
-        special(c, "client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", false, false).check = SpecialValues::outputBufferLimit;
+        special(c, "client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", false, true).check = SpecialValues::outputBufferLimit;
         memory(c, "client-query-buffer-limit", 1073741824L, 1048576, LONG_MAX, false, true);
         bool(c, "cluster-allow-pubsubshard-when-down", true, false, false);
         bool(c, "cluster-allow-reads-when-down", false, false, false);
@@ -72,7 +72,7 @@ final class Parameters {
         bool(c, "daemonize", false, true, false);
         integer(c, "databases", 16L, 1, 256, true, true);
         str(c, "dbfilename", "dump.rdb", false, false).protectedConfig = true;
-        Param dir = special(c, "dir", java.nio.file.Path.of("").toAbsolutePath().toString(), false, true);
+        Param dir = special(c, "dir", java.nio.file.Path.of("").toAbsolutePath().toString(), false, false); // persistence will act on it
         dir.check = SpecialValues::directory;
         dir.protectedConfig = true;
         bool(c, "disable-thp", true, true, false);
@@ -100,7 +100,7 @@ final class Parameters {
         integer(c, "lfu-log-factor", 10L, 0, INT_MAX, false, false);
         integer(c, "list-compress-depth", 0L, 0, INT_MAX, false, false);
         integer(c, "list-max-listpack-size", -2L, INT_MIN, INT_MAX, false, true, "list-max-ziplist-size");
-        str(c, "logfile", "", true, true);
+        str(c, "logfile", "", true, true).check = SpecialValues::logFile;
         enumeration(c, "loglevel", "notice", List.of("debug", "verbose", "notice", "warning"), false, true);
         str(c, "masterauth", "", false, false);
         str(c, "masteruser", "", false, false);
@@ -166,7 +166,7 @@ final class Parameters {
         str(c, "syslog-ident", "redis", true, false);
         integer(c, "tcp-backlog", 511L, 0, INT_MAX, true, true);
         integer(c, "tcp-keepalive", 300L, 0, LONG_MAX, false, true);
-        integer(c, "timeout", 0L, 0, LONG_MAX, false, false);
+        integer(c, "timeout", 0L, 0, INT_MAX, false, true);
         enumeration(c, "tls-auth-clients", "yes", List.of("no", "yes", "optional"), false, false);
         str(c, "tls-ca-cert-dir", "", false, false);
         str(c, "tls-ca-cert-file", "", false, false);

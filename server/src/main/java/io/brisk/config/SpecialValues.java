@@ -183,6 +183,17 @@ final class SpecialValues {
         return p.toString();
     }
 
+    /** logfile: "" (stdout) or a file that can be opened for appending, created if missing, as Redis checks at start. */
+    static String logFile(String v, String current) throws ConfigException {
+        if (v.isEmpty()) return v;
+        try {
+            io.brisk.util.Log.checkWritable(v);
+        } catch (java.io.IOException e) {
+            throw new ConfigException("Can't open the log file: " + io.brisk.util.Log.reason(e));
+        }
+        return v;
+    }
+
     /** unixsocketperm: an octal mode up to 777, shown in octal as Redis does. */
     static String octalPermissions(String v, String current) throws ConfigException {
         int n;

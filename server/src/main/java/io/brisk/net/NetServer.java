@@ -35,6 +35,7 @@ public final class NetServer {
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
     private volatile RespLimits limits;
+    private final ClientLimits clientLimits;
     private final MemcacheService memcache;
     private volatile int memcachePort;
     private volatile int memcacheUdpPort;
@@ -49,6 +50,7 @@ public final class NetServer {
         c.watch("proto-max-bulk-len", p -> limits = limitsFrom(c));
         c.watch("client-query-buffer-limit", p -> limits = limitsFrom(c));
         this.memcache = new MemcacheService(server);
+        this.clientLimits = new ClientLimits(c);
     }
 
     private static RespLimits limitsFrom(Config c) {
@@ -120,7 +122,7 @@ public final class NetServer {
             } catch (Exception e) {
                 // The default port may well be taken by a real memcached: then Brisk still serves RESP.
                 boolean defaults = c.param("memcache-port").value().equals(c.param("memcache-port").defaultValue()) && udpPort == 0;
-                if (defaults) System.err.println("brisk: memcached listener not started on " + h + ":" + tcpPort + ": " + e.getMessage());
+                if (defaults) io.brisk.util.Log.warning("memcached listener not started on " + h + ":" + tcpPort + ": " + e.getMessage());
                 else if (!optional) throw new IOException("could not bind memcached listener on " + h + ": " + e.getMessage(), e);
             }
         }
@@ -155,7 +157,7 @@ public final class NetServer {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new RespConnection(server, dispatcher, limits));
+                ch.pipeline().addLast(new RespConnection(server, dispatcher, limits, clientLimits));
             }
         };
     }

@@ -24,12 +24,17 @@ import java.net.SocketAddress;
  * reply appended to one output buffer, which goes out with a single flush when the read is done.
  * Only the tail of an incomplete frame is ever copied (into a cumulation buffer).
  */
-final class RespConnection extends ChannelInboundHandlerAdapter implements Connection {
+final class RespConnection extends ChannelInboundHandlerAdapter implements Connection, ClientsCron.Client {
     private static final int SPILL_BYTES = 256 * 1024;
 
     private final ServerContext server;
     private final Dispatcher dispatcher;
     private final RespParser parser;
+    private final ClientLimits limits;
+    /** Second at which pending output first reached the soft limit, 0 while below it (Redis's obuf_soft_limit_reached_time). */
+    private long softLimitSince;
+    /** Pending output at the last cron tick: less now means bytes went out, which counts as interaction. */
+    private long outputAtLastTick;
     private ChannelHandlerContext ctx;
     private RespWriter writer;
     private Session session;
@@ -43,10 +48,11 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     /** A command held back by CLIENT PAUSE; reading stops until it has run. */
     private CommandArgs deferred;
 
-    RespConnection(ServerContext server, Dispatcher dispatcher, RespLimits limits) {
+    RespConnection(ServerContext server, Dispatcher dispatcher, RespLimits limits, ClientLimits clientLimits) {
         this.server = server;
         this.dispatcher = dispatcher;
         this.parser = new RespParser(limits);
+        this.limits = clientLimits;
     }
 
     @Override
@@ -69,7 +75,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             ctx.writeAndFlush(writer.take()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        writer.onError(server.errorStats::record); // the refusals above are raw writes in Redis, not counted
         server.clients.add(session);
+        ClientsCron.add(ctx.executor(), this);
         ctx.fireChannelActive();
     }
 
@@ -83,6 +91,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        ClientsCron.remove(this);
         server.clients.remove(session);
         if (session != null) session.closed();
         if (cumulation != null) {
@@ -102,6 +111,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         server.netInputBytes.add(in.readableBytes());
+        session.interacted(System.currentTimeMillis());
         ByteBuf buf;
         if (cumulation == null) {
             buf = in;
@@ -165,6 +175,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             if (before == Session.ReplyMode.SKIP && session.replyMode == Session.ReplyMode.SKIP) session.replyMode = Session.ReplyMode.ON;
         }
         if (writer.pendingBytes() > SPILL_BYTES) {
+            if (outputLimitReached()) {
+                closeForOutputLimit();
+                return;
+            }
             ByteBuf out = writer.take();
             server.netOutputBytes.add(out.readableBytes());
             ctx.write(out, ctx.voidPromise());
@@ -241,6 +255,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public void flush() {
+        if (!closed && outputLimitReached()) {
+            closeForOutputLimit();
+            return;
+        }
         ByteBuf out = writer.take();
         if (out != null) {
             server.netOutputBytes.add(out.readableBytes());
@@ -253,6 +271,69 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     }
 
     @Override public Reply reply() { return writer; }
+
+    // ---- limits: client-output-buffer-limit and the idle timeout ---------------------------
+
+    /**
+     * Redis's checkClientOutputBufferLimits for a normal client: at or over the hard limit, or at or
+     * over the soft limit for more than its seconds (counted from the first time it was seen there).
+     * Checked with the replies of a read still unsent, as Redis checks them before writing.
+     */
+    private boolean outputLimitReached() {
+        ClientLimits.OutputLimit l = limits.normal();
+        if (!l.any()) {
+            softLimitSince = 0;
+            return false;
+        }
+        long used = outputBytes();
+        boolean hard = l.hardBytes() != 0 && used >= l.hardBytes();
+        boolean soft = l.softBytes() != 0 && used >= l.softBytes();
+        if (soft) {
+            long now = System.currentTimeMillis() / 1000;
+            if (softLimitSince == 0) {
+                softLimitSince = now;
+                soft = false;
+            } else if (now - softLimitSince <= l.softSeconds()) {
+                soft = false;
+            }
+        } else {
+            softLimitSince = 0;
+        }
+        return hard || soft;
+    }
+
+    /** Closes the client at once, its pending replies dropped, as Redis's freeClientAsync after the limit. */
+    private void closeForOutputLimit() {
+        if (io.brisk.util.Log.enabled(io.brisk.util.Log.Level.WARNING)) {
+            io.brisk.util.Log.warning("Client " + io.brisk.command.server.ClientCommands.describe(session, null)
+                    + " scheduled to be closed ASAP for overcoming of output buffer limits.");
+        }
+        ByteBuf pending = writer.take();
+        if (pending != null) pending.release();
+        kill();
+    }
+
+    /**
+     * Once a second on this client's loop (Redis's clientsCronHandleTimeout): closes it when idle
+     * longer than {@code timeout} seconds, unless it waits in a blocking command or a CLIENT PAUSE
+     * (those end by their own timeout); rechecks the output soft limit, since a client that does not
+     * read is not read from either, so no flush would notice it.
+     */
+    @Override
+    public void cron(long nowMillis) {
+        if (closed) return;
+        long out = outputBytes();
+        if (out < outputAtLastTick) session.interacted(nowMillis); // bytes reached the client
+        outputAtLastTick = out;
+        long idleLimit = limits.idleTimeoutMillis();
+        if (idleLimit > 0 && !session.blocked() && deferred == null
+                && nowMillis / 1000 - session.lastInteractionMillis() / 1000 > idleLimit / 1000) {
+            io.brisk.util.Log.verbose("Closing idle client");
+            kill();
+            return;
+        }
+        if (outputLimitReached()) closeForOutputLimit();
+    }
 
     @Override
     public String remoteAddress() {

@@ -44,7 +44,7 @@ public final class Housekeeper implements Runnable {
                 if (activeExpire) activeExpireCycle(periodNanos / 4); // at most 25% of a period, as Redis
                 compact(0.5);
             } catch (RuntimeException e) {
-                System.err.println("housekeeper: " + e);
+                io.brisk.util.Log.warning("housekeeper: " + e);
             }
             long sleep = periodNanos - (System.nanoTime() - start);
             if (sleep > 0) {

@@ -55,6 +55,9 @@ public final class ClientCommands {
                 sub("client", "unpause", 2, (s, a, r) -> { s.server().pausedUntil = 0; s.server().pauseWritesOnly = false; r.ok(); })
                         .flags(io.brisk.command.CommandFlag.ADMIN, NOSCRIPT, LOADING, STALE).acl("admin", "slow", "dangerous", "connection")
                         .group("connection").doc("Resumes processing commands from paused clients.", "6.2.0").build(),
+                sub("client", "unblock", -3, ClientCommands::unblock)
+                        .flags(io.brisk.command.CommandFlag.ADMIN, NOSCRIPT, LOADING, STALE).acl("admin", "slow", "dangerous", "connection")
+                        .group("connection").doc("Unblocks a client blocked by a blocking command from a different connection.", "5.0.0").build(),
                 sub("client", "getredir", 2, (s, a, r) -> r.integer(-1)).flags(NOSCRIPT, LOADING, STALE).acl("slow", "connection")
                         .group("connection").doc("Returns the client ID to which the connection's tracking notifications are redirected.", "6.0.0").build(),
                 sub("client", "help", 2, (s, a, r) -> help(r)).flags(LOADING, STALE).acl("slow", "connection")
@@ -112,6 +115,32 @@ public final class ClientCommands {
         }
     }
 
+    /**
+     * CLIENT UNBLOCK id [TIMEOUT|ERROR]: ends another client's blocking wait as if it timed out (its
+     * command's timeout reply) or with the UNBLOCKED error. :1 if it was blocked, :0 otherwise.
+     */
+    private static void unblock(Session s, CommandArgs a, Reply r) {
+        long id;
+        try {
+            id = a.longValue(2);
+        } catch (NumberFormatException e) {
+            throw new CommandError(Errors.NOT_INTEGER);
+        }
+        boolean error = false;
+        if (a.count() == 4) {
+            if (a.is(3, "ERROR")) error = true;
+            else if (!a.is(3, "TIMEOUT")) throw new CommandError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+        } else if (a.count() > 4) {
+            throw wrongArgs(a);
+        }
+        r.integer(io.brisk.command.blocking.BlockingKeys.unblock(s.server(), id, error) ? 1 : 0);
+    }
+
+    /** What Redis answers when a CLIENT subcommand gets more arguments than its forms take. */
+    private static CommandError wrongArgs(CommandArgs a) {
+        return new CommandError("ERR unknown subcommand or wrong number of arguments for '" + a.string(1) + "'. Try CLIENT HELP.");
+    }
+
     /** CLIENT PAUSE timeout [WRITE|ALL]: a longer or stricter pause already in force is kept. */
     private static void pause(Session s, CommandArgs a, Reply r) {
         long timeout;
@@ -126,7 +155,7 @@ public final class ClientCommands {
             if (a.is(3, "WRITE")) writesOnly = true;
             else if (!a.is(3, "ALL")) throw new CommandError("ERR CLIENT PAUSE mode must be WRITE or ALL");
         } else if (a.count() > 4) {
-            throw new CommandError(Errors.SYNTAX);
+            throw wrongArgs(a);
         }
         ServerContext sc = s.server();
         long now = System.currentTimeMillis();
@@ -176,7 +205,7 @@ public final class ClientCommands {
     }
 
     /** One CLIENT LIST line, fields in Redis 7's order. args is the running command for the caller itself. */
-    static String describe(Session x, CommandArgs args) {
+    public static String describe(Session x, CommandArgs args) {
         Connection c = x.connection();
         long now = System.currentTimeMillis();
         long argvMem = 0;
@@ -294,6 +323,7 @@ public final class ClientCommands {
                 "REPLY (ON|OFF|SKIP)", "    Control the replies sent to the current connection.",
                 "SETNAME <name>", "    Assign the name <name> to the current connection.",
                 "SETINFO <LIB-NAME|LIB-VER> <value>", "    Set client library name or version.",
+                "UNBLOCK <clientid> [TIMEOUT|ERROR]", "    Unblock the specified blocked client.",
                 "NO-EVICT (ON|OFF)", "    Protect current client connection from eviction.",
                 "NO-TOUCH (ON|OFF)", "    Will not touch LRU/LFU stats when this mode is on.");
     }

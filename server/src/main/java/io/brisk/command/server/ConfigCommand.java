@@ -90,6 +90,7 @@ public final class ConfigCommand {
         sc.netInputBytes.reset();
         sc.netOutputBytes.reset();
         sc.protocolErrors.reset();
+        sc.errorStats.reset();
         sc.keyspace.expiredKeys.reset();
         sc.keyspace.evictedKeys.reset();
         sc.clients.totalConnections.set(0);

@@ -19,9 +19,9 @@ import java.util.Set;
 /** INFO [section ...] with Redis's section and field names (fields Brisk cannot know are left out). */
 public final class InfoCommand {
     private static final List<String> DEFAULT = List.of("server", "clients", "memory", "persistence", "stats",
-            "replication", "cpu", "modules", "cluster", "keyspace");
+            "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
     private static final List<String> ALL = List.of("server", "clients", "memory", "persistence", "stats",
-            "replication", "cpu", "modules", "commandstats", "cluster", "keyspace");
+            "replication", "cpu", "modules", "commandstats", "errorstats", "cluster", "keyspace");
 
     private InfoCommand() {}
 
@@ -60,6 +60,7 @@ public final class InfoCommand {
                 case "cpu" -> cpu(out);
                 case "modules" -> out.append("# Modules\r\n");
                 case "commandstats" -> commandStats(sc, out);
+                case "errorstats" -> errorStats(sc, out);
                 case "cluster" -> out.append("# Cluster\r\ncluster_enabled:0\r\n");
                 case "keyspace" -> keyspace(sc, out);
                 default -> { }
@@ -109,6 +110,7 @@ public final class InfoCommand {
         field(out, "connected_clients", sc.clients.size());
         field(out, "cluster_connections", 0);
         field(out, "maxclients", sc.config.get("maxclients"));
+        field(out, "blocked_clients", blockedClients(sc));
     }
 
     private static void memory(ServerContext sc, StringBuilder out) {
@@ -168,6 +170,7 @@ public final class InfoCommand {
         field(out, "keyspace_hits", sc.keyspaceHits.sum());
         field(out, "keyspace_misses", sc.keyspaceMisses.sum());
         field(out, "total_forks", 0);
+        field(out, "total_error_replies", sc.errorStats.total());
         field(out, "brisk_protocol_errors", sc.protocolErrors.sum());
     }
 
@@ -211,6 +214,19 @@ public final class InfoCommand {
         out.append("cmdstat_").append(spec.name()).append(":calls=").append(calls).append(",usec=").append(usec)
                 .append(",usec_per_call=").append(String.format(Locale.ROOT, "%.2f", calls == 0 ? 0.0 : (double) usec / calls))
                 .append(",rejected_calls=").append(rejected).append(",failed_calls=").append(failed).append("\r\n");
+    }
+
+    /** Clients waiting in a blocking command (not those held by CLIENT PAUSE, as in Redis 7). */
+    private static long blockedClients(ServerContext sc) {
+        long n = 0;
+        for (Session x : sc.clients.all()) if (x.blocked()) n++;
+        return n;
+    }
+
+    private static void errorStats(ServerContext sc, StringBuilder out) {
+        out.append("# Errorstats\r\n");
+        sc.errorStats.byCode().forEach((code, count) ->
+                out.append("errorstat_").append(code).append(":count=").append(count).append("\r\n"));
     }
 
     private static void keyspace(ServerContext sc, StringBuilder out) {

@@ -24,12 +24,17 @@ public final class RespWriter implements Reply {
     private ByteBuf out;
     private MemorySegment outMem;
     private int protocol = 2;
+    /** Told of every error reply (INFO errorstats counts them by code); null = nobody listens. */
+    private java.util.function.Consumer<String> errorListener;
 
     public RespWriter(ByteBufAllocator alloc) {
         this.alloc = alloc;
     }
 
     public void protocol(int p) { protocol = p; }
+
+    /** Registers who is told the message of each error reply written from now on. */
+    public void onError(java.util.function.Consumer<String> listener) { errorListener = listener; }
     @Override public int protocol() { return protocol; }
 
     /** Hands over what has been written since the last take (null when nothing was). */
@@ -123,6 +128,7 @@ public final class RespWriter implements Reply {
 
     @Override
     public void error(String msg) {
+        if (errorListener != null) errorListener.accept(msg);
         // Newlines would break the framing: Redis replaces them with spaces.
         byte[] b = msg.replace('\r', ' ').replace('\n', ' ').getBytes(StandardCharsets.UTF_8);
         ensure(b.length + 3);
