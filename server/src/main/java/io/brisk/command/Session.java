@@ -24,11 +24,11 @@ public final class Session {
     private volatile String libName = "";
     private volatile String libVersion = "";
     private volatile long lastInteractionMillis = createdMillis;
-    private volatile String lastCommand = "NULL";
+    private String lastCommand = "NULL"; // written per command by its own loop; CLIENT LIST reads it racily
     public volatile ReplyMode replyMode = ReplyMode.ON;
     public volatile boolean noEvict;
     public volatile boolean noTouch;
-    public volatile long commandsRun;
+    public long commandsRun; // own loop only
 
     /** Cursors for handlers: reused on every command, so lookups allocate nothing. */
     public final EntryRef ref = new EntryRef();
@@ -98,8 +98,8 @@ public final class Session {
         lastInteractionMillis = nowMillis;
     }
 
+    /** The command being run (CLIENT LIST's cmd=); the read that brought it already set the idle clock. */
     void touched(String command) {
-        lastInteractionMillis = System.currentTimeMillis();
         lastCommand = command;
     }
 }

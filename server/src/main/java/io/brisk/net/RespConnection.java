@@ -98,8 +98,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             cumulation.release();
             cumulation = null;
         }
-        ByteBuf pending = writer == null ? null : writer.take();
-        if (pending != null) pending.release();
+        if (writer != null) writer.release();
         ctx.fireChannelInactive();
     }
 

@@ -41,6 +41,7 @@ public final class Housekeeper implements Runnable {
             long periodNanos = 1_000_000_000L / hz;
             long start = System.nanoTime();
             try {
+                ks.tickLruClock();
                 if (activeExpire) activeExpireCycle(periodNanos / 4); // at most 25% of a period, as Redis
                 compact(0.5);
             } catch (RuntimeException e) {

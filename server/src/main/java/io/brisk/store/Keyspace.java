@@ -22,6 +22,7 @@ public final class Keyspace {
     final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicInteger noTouchUsers = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean lfuPolicy;
+    private volatile int lruClock = (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
     /** One compaction pass at a time: a pass reads and frees segments another pass may be walking. */
     final Object compaction = new Object();
     final ThreadLocal<EntryRef> scratch = ThreadLocal.withInitial(EntryRef::new);
@@ -46,7 +47,15 @@ public final class Keyspace {
 
     /** Redis's LRU clock: seconds, 24 bits. */
     public int lruClock() {
-        return (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
+        return lruClock;
+    }
+
+    /**
+     * Advances the LRU clock; the housekeeper calls it every tick, as Redis's serverCron refreshes
+     * server.lruclock, so reads never pay for a clock call to record their access time.
+     */
+    public void tickLruClock() {
+        lruClock = (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
     }
 
     /** Access word for an entry just read: current LRU clock, LFU counter bumped Redis-style (log). */

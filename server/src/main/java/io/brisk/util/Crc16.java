@@ -7,6 +7,10 @@ import java.lang.foreign.ValueLayout;
 public final class Crc16 {
     public static final int SLOTS = 16384;
     private static final int[] TABLE = new int[256];
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long OPEN_BRACES = ONES * '{';
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -20,9 +24,17 @@ public final class Crc16 {
 
     private Crc16() {}
 
+    /** CRC16 of len bytes, read eight at a time (one bounds check per word, not per byte). */
     public static int crc16(MemorySegment seg, long off, int len) {
         int crc = 0;
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long w = seg.get(LONG, off + i); // little-endian: byte i is the low byte
+            for (int k = 0; k < 64; k += 8) {
+                crc = ((crc << 8) ^ TABLE[((crc >>> 8) ^ (int) (w >>> k)) & 0xFF]) & 0xFFFF;
+            }
+        }
+        for (; i < len; i++) {
             int b = seg.get(ValueLayout.JAVA_BYTE, off + i) & 0xFF;
             crc = ((crc << 8) ^ TABLE[((crc >>> 8) ^ b) & 0xFF]) & 0xFFFF;
         }
@@ -31,10 +43,7 @@ public final class Crc16 {
 
     /** The hash slot of a key, honouring a non-empty {hash tag} as Redis Cluster does. */
     public static int slot(MemorySegment seg, long off, int len) {
-        int open = -1;
-        for (int i = 0; i < len; i++) {
-            if (seg.get(ValueLayout.JAVA_BYTE, off + i) == '{') { open = i; break; }
-        }
+        int open = indexOfOpenBrace(seg, off, len);
         if (open >= 0) {
             for (int j = open + 1; j < len; j++) {
                 if (seg.get(ValueLayout.JAVA_BYTE, off + j) == '}') {
@@ -44,6 +53,20 @@ public final class Crc16 {
             }
         }
         return crc16(seg, off, len) & (SLOTS - 1);
+    }
+
+    /** First '{' in the key, or -1; tests eight bytes per step (SWAR zero-byte trick). */
+    private static int indexOfOpenBrace(MemorySegment seg, long off, int len) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long x = seg.get(LONG, off + i) ^ OPEN_BRACES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < len; i++) {
+            if (seg.get(ValueLayout.JAVA_BYTE, off + i) == '{') return i;
+        }
+        return -1;
     }
 
     public static int slot(byte[] key) {

@@ -21,7 +21,9 @@ public final class RespWriter implements Reply {
     private static final int INITIAL = 4096;
 
     private final ByteBufAllocator alloc;
+    private static final int RECYCLE_MAX = 64 * 1024;
     private ByteBuf out;
+    private ByteBuf spare;
     private MemorySegment outMem;
     private int protocol = 2;
     /** Told of every error reply (INFO errorstats counts them by code); null = nobody listens. */
@@ -37,12 +39,42 @@ public final class RespWriter implements Reply {
     public void onError(java.util.function.Consumer<String> listener) { errorListener = listener; }
     @Override public int protocol() { return protocol; }
 
-    /** Hands over what has been written since the last take (null when nothing was). */
+    /**
+     * Hands over what has been written since the last take (null when nothing was). The writer keeps
+     * one extra reference to a small buffer it hands over: once the transport has written and
+     * released it, the next batch of replies reuses it instead of asking the pool again.
+     */
     public ByteBuf take() {
         ByteBuf b = out;
         out = null;
         outMem = null;
+        if (b != null && b.capacity() <= RECYCLE_MAX) {
+            if (spare != null) spare.release();
+            spare = b.retain();
+        }
         return b;
+    }
+
+    /** Drops the buffer kept for reuse (the connection is gone). */
+    public void release() {
+        if (spare != null) {
+            spare.release();
+            spare = null;
+        }
+        if (out != null) {
+            out.release();
+            out = null;
+            outMem = null;
+        }
+    }
+
+    private ByteBuf fresh(long n) {
+        ByteBuf s = spare;
+        if (s != null && s.refCnt() == 1 && n <= s.capacity()) { // written out: only our reference is left
+            spare = null;
+            return s.clear();
+        }
+        return alloc.directBuffer((int) Math.max(INITIAL, n));
     }
 
     @Override
@@ -62,7 +94,7 @@ public final class RespWriter implements Reply {
     private void ensure(long n) {
         if (n > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("reply too large");
         if (out == null) {
-            out = alloc.directBuffer((int) Math.max(INITIAL, n));
+            out = fresh(n);
             view();
         } else if (out.writableBytes() < n) {
             out.ensureWritable((int) n);
