@@ -12,13 +12,15 @@ import java.util.Set;
  */
 public record CommandSpec(String name, int arity, Set<CommandFlag> flags, int firstKey, int lastKey, int step,
                           KeyFinder keyFinder, List<String> aclCategories, String group, String summary,
-                          String since, CommandHandler handler, List<CommandSpec> subcommands, CommandStats stats) {
+                          String since, CommandHandler handler, List<CommandSpec> subcommands, CommandStats stats,
+                          long flagMask, byte[] nameBytes) {
 
     public static Builder of(String name, int arity, CommandHandler handler) {
         return new Builder(name, arity, handler);
     }
 
-    public boolean has(CommandFlag f) { return flags.contains(f); }
+    /** Flag test on a precomputed bit mask: dispatch asks several per command. */
+    public boolean has(CommandFlag f) { return (flagMask & (1L << f.ordinal())) != 0; }
 
     public boolean arityOk(int argc) {
         return arity >= 0 ? argc == arity : argc >= -arity;
@@ -35,6 +37,12 @@ public record CommandSpec(String name, int arity, Set<CommandFlag> flags, int fi
         int argc = args.count();
         int last = lastKey >= 0 ? lastKey : argc + lastKey;
         for (int i = firstKey; i <= last && i < argc; i += step) out.add(i);
+    }
+
+    private static long mask(java.util.Set<CommandFlag> flags) {
+        long m = 0;
+        for (CommandFlag f : flags) m |= 1L << f.ordinal();
+        return m;
     }
 
     public static final class Builder {
@@ -67,7 +75,8 @@ public record CommandSpec(String name, int arity, Set<CommandFlag> flags, int fi
 
         public CommandSpec build() {
             return new CommandSpec(name, arity, java.util.Collections.unmodifiableSet(flags.clone()),
-                    firstKey, lastKey, step, keyFinder, acl, group, summary, since, handler, subs, new CommandStats());
+                    firstKey, lastKey, step, keyFinder, acl, group, summary, since, handler, subs, new CommandStats(), mask(flags),
+                    name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
     }
 }

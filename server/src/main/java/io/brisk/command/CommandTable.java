@@ -57,21 +57,31 @@ public final class CommandTable {
     public CommandSpec lookup(CommandArgs args, int i) {
         int len = args.length(i);
         if (len > 64) return null;
+        java.lang.foreign.MemorySegment seg = args.segment(i);
+        long off = args.offset(i);
         int h = 0;
-        for (int j = 0; j < len; j++) h = h * 31 + lower(args.byteAt(i, j));
+        for (int j = 0; j < len; j++) h = h * 31 + lower(seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off + j));
         h ^= h >>> 16;
         CommandSpec[] b = buckets;
         byte[][] n = names;
         int mask = b.length - 1;
         for (int k = h & mask; b[k] != null; k = (k + 1) & mask) {
             byte[] name = n[k];
-            if (name.length == len && sameLower(args, i, name)) return b[k];
+            if (name.length == len && sameLower(seg, off, name)) return b[k];
         }
         return null;
     }
 
-    private static boolean sameLower(CommandArgs args, int i, byte[] name) {
-        for (int j = 0; j < name.length; j++) if (lower(args.byteAt(i, j)) != name[j]) return false;
+    /** True when argument i names this command (case-insensitive). */
+    static boolean named(CommandSpec spec, CommandArgs args, int i) {
+        byte[] name = spec.nameBytes();
+        return args.length(i) == name.length && sameLower(args.segment(i), args.offset(i), name);
+    }
+
+    private static boolean sameLower(java.lang.foreign.MemorySegment seg, long off, byte[] name) {
+        for (int j = 0; j < name.length; j++) {
+            if (lower(seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off + j)) != name[j]) return false;
+        }
         return true;
     }
 

@@ -18,11 +18,10 @@ public final class ServerContext {
     public final long startNanos = System.nanoTime();
     public final String runId;
 
-    public final LongAdder commandsProcessed = new LongAdder();
-    public final LongAdder keyspaceHits = new LongAdder();
-    public final LongAdder keyspaceMisses = new LongAdder();
-    public final LongAdder netInputBytes = new LongAdder();
-    public final LongAdder netOutputBytes = new LongAdder();
+    public final Counter keyspaceHits = new Counter();
+    public final Counter keyspaceMisses = new Counter();
+    public final Counter netInputBytes = new Counter();
+    public final Counter netOutputBytes = new Counter();
     public final LongAdder protocolErrors = new LongAdder();
     /** Error replies by code (INFO total_error_replies, errorstats). */
     public final ErrorStats errorStats = new ErrorStats();
@@ -45,6 +44,13 @@ public final class ServerContext {
         byte[] id = new byte[20];
         new java.security.SecureRandom().nextBytes(id);
         this.runId = java.util.HexFormat.of().formatHex(id);
+    }
+
+    /** INFO's total_commands_processed: the sum of every command's calls. */
+    public long commandsProcessed() {
+        long n = 0;
+        for (CommandSpec c : commands.all()) n += c.stats().calls.sum(); // each dispatch counts once, on its top-level command
+        return n;
     }
 
     public long uptimeMillis() {

@@ -29,6 +29,10 @@ public final class Session {
     public volatile boolean noEvict;
     public volatile boolean noTouch;
     public long commandsRun; // own loop only
+    /** nanoTime when the last command of the current read batch ended; 0 at the start of a batch. */
+    public long clockMark;
+    /** The command this client ran last (dispatch tries it before a table lookup). */
+    CommandSpec lastSpec;
 
     /** Cursors for handlers: reused on every command, so lookups allocate nothing. */
     public final EntryRef ref = new EntryRef();

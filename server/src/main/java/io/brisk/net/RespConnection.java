@@ -111,6 +111,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         }
         server.netInputBytes.add(in.readableBytes());
         session.interacted(System.currentTimeMillis());
+        session.clockMark = 0; // a new batch: time the first command from its own start
         ByteBuf buf;
         if (cumulation == null) {
             buf = in;
@@ -208,6 +209,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         deferred = null;
+        session.clockMark = 0;
         onCommand(held);
         if (deferred == null && cumulation != null && cumulation.isReadable()) {
             channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER); // the commands that arrived behind it

@@ -84,7 +84,6 @@ public final class ConfigCommand {
             spec.stats().reset();
             for (CommandSpec sub : spec.subcommands()) sub.stats().reset();
         }
-        sc.commandsProcessed.reset();
         sc.keyspaceHits.reset();
         sc.keyspaceMisses.reset();
         sc.netInputBytes.reset();

@@ -161,7 +161,7 @@ public final class InfoCommand {
     private static void stats(ServerContext sc, StringBuilder out) {
         out.append("# Stats\r\n");
         field(out, "total_connections_received", sc.clients.totalConnections.get());
-        field(out, "total_commands_processed", sc.commandsProcessed.sum());
+        field(out, "total_commands_processed", sc.commandsProcessed());
         field(out, "total_net_input_bytes", sc.netInputBytes.sum());
         field(out, "total_net_output_bytes", sc.netOutputBytes.sum());
         field(out, "rejected_connections", sc.clients.rejectedConnections.get());
@@ -210,7 +210,7 @@ public final class InfoCommand {
         CommandStats st = spec.stats();
         long calls = st.calls.sum(), rejected = st.rejected.sum(), failed = st.failed.sum();
         if (calls == 0 && rejected == 0 && failed == 0) return;
-        long usec = st.micros.sum();
+        long usec = st.micros();
         out.append("cmdstat_").append(spec.name()).append(":calls=").append(calls).append(",usec=").append(usec)
                 .append(",usec_per_call=").append(String.format(Locale.ROOT, "%.2f", calls == 0 ? 0.0 : (double) usec / calls))
                 .append(",rejected_calls=").append(rejected).append(",failed_calls=").append(failed).append("\r\n");

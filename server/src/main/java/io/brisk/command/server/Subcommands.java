@@ -47,7 +47,7 @@ final class Subcommands {
                 throw e;
             } finally {
                 spec.stats().calls.increment();
-                spec.stats().micros.add((System.nanoTime() - t0) / 1000);
+                spec.stats().nanos.add(System.nanoTime() - t0);
             }
         };
     }
