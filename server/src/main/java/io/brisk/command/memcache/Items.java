@@ -22,6 +22,9 @@ final class Items {
 
     enum Result { STORED, NOT_STORED, EXISTS, NOT_FOUND }
 
+    /** memcached's answer when it cannot make room for an item (maxmemory, noeviction). */
+    static final String OUT_OF_MEMORY = "SERVER_ERROR out of memory storing object";
+
     private final MemcacheService svc;
     private final Db db;
     private final SlotLocks locks;

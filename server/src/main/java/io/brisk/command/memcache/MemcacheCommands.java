@@ -114,6 +114,10 @@ final class MemcacheCommands {
     /** set add replace append prepend cas: the parser checked the line and framed the data block. */
     private void store(MemcacheSession s, MemcacheRequest r, MemcacheWriter w, Mode mode, boolean cas) {
         counters.cmdSet.increment();
+        if (!svc.makeRoom()) {
+            w.line(Items.OUT_OF_MEMORY);
+            return;
+        }
         int flags = (int) r.unsigned32(2);
         long expireAt = Items.expireAt(r.signed32(3), svc.server.keyspace.now());
         long compare = cas ? r.unsigned64(5) : 0;

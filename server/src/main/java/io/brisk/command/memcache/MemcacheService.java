@@ -129,4 +129,12 @@ public final class MemcacheService {
         server.keyspace.flush(0);
         meta.clear();
     }
+
+    /**
+     * Evicts under maxmemory before a write, as RESP writes do in the dispatcher (before any slot
+     * lock is taken). False when memory stays over the limit (noeviction).
+     */
+    boolean makeRoom() {
+        return server.keyspace.evictor().makeRoom();
+    }
 }

@@ -239,6 +239,10 @@ final class MetaCommands {
             return;
         }
         counters.cmdSet.increment();
+        if (!svc.makeRoom()) {
+            w.line(Items.OUT_OF_MEMORY);
+            return;
+        }
         boolean hasCompare = f.has('C');
         Result res;
         long cas = 0;
