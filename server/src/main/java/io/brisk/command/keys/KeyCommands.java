@@ -159,9 +159,11 @@ public final class KeyCommands {
             // the peek may have removed an expired key from the source's slot table: look again
             db.find(a.segment(1), a.offset(1), a.length(1), src);
         }
+        boolean wakes = wakesBlockedClients(src);
         db.copyTo(src, db, a.segment(2), a.offset(2), a.length(2), src.expireAt(), true);
         // the write may have grown the slot table under src: delete by name, not by position
         db.delete(a.segment(1), a.offset(1), a.length(1), src);
+        if (wakes) s.server().blocking.signal(db, a.segment(2), a.offset(2), a.length(2));
         if (nx) r.integer(1);
         else r.ok();
     }
@@ -197,7 +199,9 @@ public final class KeyCommands {
             r.integer(0);
             return;
         }
+        boolean wakes = wakesBlockedClients(src);
         db.copyTo(src, dest, a.segment(2), a.offset(2), a.length(2), src.expireAt(), false);
+        if (wakes) s.server().blocking.signal(dest, a.segment(2), a.offset(2), a.length(2));
         r.integer(1);
     }
 
@@ -220,9 +224,17 @@ public final class KeyCommands {
             r.integer(0);
             return;
         }
+        boolean wakes = wakesBlockedClients(src);
         db.copyTo(src, dest, a.segment(1), a.offset(1), a.length(1), src.expireAt(), true);
         db.remove(src); // another db's table: src's position is unchanged
+        if (wakes) s.server().blocking.signal(dest, a.segment(1), a.offset(1), a.length(1));
         r.integer(1);
+    }
+
+    /** A list or sorted set landing on a key may serve clients blocked on it (BLPOP, BZPOPMIN...). */
+    private static boolean wakesBlockedClients(EntryRef e) {
+        io.brisk.store.ValueType t = e.type();
+        return t == io.brisk.store.ValueType.LIST || t == io.brisk.store.ValueType.ZSET;
     }
 
     /** A database number as getIntFromObjectOrReply + selectDb check it. */

@@ -66,6 +66,31 @@ class BlockingListTest extends ServerTest {
     }
 
     @Test
+    void renameMoveAndCopyOfAListServeBlockedClients() throws Exception {
+        Jedis waiter = jedis();
+        Jedis other = jedis();
+        Future<List<String>> got = pool.submit(() -> waiter.blpop(0, "dest"));
+        awaitBlocked(1);
+        other.rpush("src", "a", "b");
+        assertThat(other.rename("src", "dest")).isEqualTo("OK");
+        assertThat(got.get(5, TimeUnit.SECONDS)).containsExactly("dest", "a");
+
+        got = pool.submit(() -> waiter.blpop(0, "copied"));
+        awaitBlocked(1);
+        assertThat(other.copy("dest", "copied", false)).isTrue();
+        assertThat(got.get(5, TimeUnit.SECONDS)).containsExactly("copied", "b");
+
+        Jedis inDb1 = jedis();
+        inDb1.select(1);
+        Future<List<String>> got1 = pool.submit(() -> inDb1.blpop(0, "moved"));
+        awaitBlocked(1);
+        other.rpush("moved", "m");
+        assertThat(other.move("moved", 1)).isEqualTo(1);
+        assertThat(got1.get(5, TimeUnit.SECONDS)).containsExactly("moved", "m");
+        awaitBlocked(0);
+    }
+
+    @Test
     void immediateAnswerWhenDataIsThere() {
         Jedis j = jedis();
         j.rpush("b", "x", "y");
