@@ -10,7 +10,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.function.BooleanSupplier;
@@ -29,7 +28,7 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private MemcacheWriter writer;
     private MemcacheSession session;
-    private ByteBuf cumulation;
+    private final InputBuffer input = new InputBuffer();
     private boolean closed;
     private boolean wroteSinceFlush;
     private final Consumer<MemcacheRequest> onRequest = this::onRequest;
@@ -63,10 +62,7 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
         service.close(session);
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
-        }
+        input.release();
         ByteBuf pending = writer == null ? null : writer.take();
         if (pending != null) pending.release();
         ctx.fireChannelInactive();
@@ -80,47 +76,22 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         service.bytesRead(in.readableBytes());
-        ByteBuf buf;
-        if (cumulation == null) {
-            buf = in;
-        } else {
-            cumulation.writeBytes(in);
-            in.release();
-            buf = cumulation;
-        }
-        MemorySegment view = Buffers.view(buf);
-        if (view == null) { // a composite buffer: make it contiguous once
-            ByteBuf copy = ctx.alloc().directBuffer(Math.max(4096, buf.readableBytes()));
-            copy.writeBytes(buf);
-            buf.release();
-            buf = cumulation = copy;
-            view = Buffers.view(buf);
-        }
+        ByteBuf buf = input.add(ctx.alloc(), in);
         session.state("conn_parse_cmd");
         parser.maxItemSize(service.maxItemSize());
         parser.strictKeys(service.strictKeys());
         try {
-            parser.parse(buf, view, onRequest, keepGoing);
+            parser.parse(buf, input.view(), onRequest, keepGoing);
         } catch (ProtocolException e) {
-            if (buf != cumulation) buf.release();
             fail(e.getMessage());
             return;
         }
         session.state("conn_waiting");
-        if (buf.isReadable() && !closed && !session.quitRequested()) {
-            if (buf != cumulation) {
-                cumulation = ctx.alloc().directBuffer(Math.max(4096, buf.readableBytes() * 2));
-                cumulation.writeBytes(buf);
-                buf.release();
-            } else {
-                cumulation.discardReadBytes();
-            }
-        } else if (buf == cumulation) {
-            cumulation.release();
-            cumulation = null;
-        } else {
-            buf.release();
+        if (closed) {
+            input.release();
+            return;
         }
+        input.settle(ctx.alloc(), !session.quitRequested());
     }
 
     private void onRequest(MemcacheRequest r) {
@@ -137,10 +108,7 @@ final class MemcacheConnection extends ChannelInboundHandlerAdapter {
     private void fail(String message) {
         closed = true;
         writer.line(message);
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
-        }
+        input.release();
         ctx.writeAndFlush(writer.take()).addListener(ChannelFutureListener.CLOSE);
     }
 

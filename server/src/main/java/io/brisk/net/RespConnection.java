@@ -15,7 +15,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.UnixChannel;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -38,7 +37,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
     private ChannelHandlerContext ctx;
     private RespWriter writer;
     private Session session;
-    private ByteBuf cumulation;
+    private final InputBuffer input = new InputBuffer();
+    /** True while the parser reads the input (a command may close the connection meanwhile). */
+    private boolean parsing;
     private boolean closeAfterReply;
     private boolean closed;
     private boolean wroteSinceFlush;
@@ -94,10 +95,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         ClientsCron.remove(this);
         server.clients.remove(session);
         if (session != null) session.closed();
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
-        }
+        if (!parsing) input.release(); // mid-parse, channelRead releases it when the parser returns
         if (writer != null) writer.release();
         ctx.fireChannelInactive();
     }
@@ -112,49 +110,25 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         server.netInputBytes.add(in.readableBytes());
         session.interacted(System.currentTimeMillis());
         session.clockMark = 0; // a new batch: time the first command from its own start
-        ByteBuf buf;
-        if (cumulation == null) {
-            buf = in;
-        } else {
-            cumulation.writeBytes(in);
-            in.release();
-            buf = cumulation;
-        }
-        MemorySegment view = Buffers.view(buf);
-        if (view == null) { // a composite buffer: make it contiguous once
-            ByteBuf copy = ctx.alloc().directBuffer(Math.max(4096, buf.readableBytes()));
-            copy.writeBytes(buf);
-            buf.release();
-            buf = cumulation = copy;
-            view = Buffers.view(buf);
-        }
-        boolean owned = buf != cumulation;
+        ByteBuf buf = input.add(ctx.alloc(), in);
+        parsing = true;
         try {
-            parser.parse(buf, view, onCommand, keepGoing);
+            parser.parse(buf, input.view(), onCommand, keepGoing);
         } catch (ProtocolException e) {
             server.protocolErrors.increment();
+            parsing = false;
             protocolError(e.getMessage());
-            if (owned) buf.release();
+            return;
+        } finally {
+            parsing = false;
+        }
+        if (closed) { // a command closed this connection (CLIENT KILL of itself)
+            input.release();
             return;
         }
-        if (buf.isReadable() && !closeAfterReply) {
-            if (buf != cumulation) {
-                cumulation = ctx.alloc().directBuffer(Math.max(4096, buf.readableBytes() * 2));
-                cumulation.writeBytes(buf);
-                buf.release();
-            } else {
-                cumulation.discardReadBytes();
-            }
-            if (cumulation.readableBytes() > server.config.getLong("client-query-buffer-limit")) {
-                protocolError("Protocol error: client query buffer limit exceeded"); // Redis closes such a client
-            }
-        } else {
-            if (buf == cumulation) {
-                cumulation.release();
-                cumulation = null;
-            } else {
-                buf.release();
-            }
+        input.settle(ctx.alloc(), !closeAfterReply);
+        if (input.pending() > server.config.getLong("client-query-buffer-limit")) {
+            protocolError("Protocol error: client query buffer limit exceeded"); // Redis closes such a client
         }
     }
 
@@ -211,7 +185,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         deferred = null;
         session.clockMark = 0;
         onCommand(held);
-        if (deferred == null && cumulation != null && cumulation.isReadable()) {
+        if (deferred == null && input.hasPending()) {
             channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER); // the commands that arrived behind it
         }
         channelReadComplete(ctx);
@@ -222,10 +196,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         closed = true;
         writer.error("ERR " + message); // Redis: "-ERR Protocol error: ..."
         ByteBuf out = writer.take();
-        if (cumulation != null) {
-            cumulation.release();
-            cumulation = null;
-        }
+        input.release();
         ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -361,14 +332,12 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
 
     @Override
     public long queryBufferBytes() {
-        ByteBuf c = cumulation;
-        return c == null ? 0 : c.readableBytes();
+        return input.pending();
     }
 
     @Override
     public long queryBufferFree() {
-        ByteBuf c = cumulation;
-        return c == null ? 0 : c.writableBytes();
+        return input.free();
     }
 
     @Override
@@ -400,7 +369,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             if (closed) return;
             ctx.channel().config().setAutoRead(!paused && deferred == null);
             // Commands pipelined behind a blocking one wait in the cumulation buffer: run them now.
-            if (!paused && cumulation != null && cumulation.isReadable() && !session.blocked() && deferred == null) {
+            if (!paused && input.hasPending() && !session.blocked() && deferred == null) {
                 channelRead(ctx, ctx.alloc().buffer(0));
                 flush();
             }
