@@ -109,18 +109,23 @@ def throughput(args, rows):
                 entry[server + "_rps"] = statistics.median(r["rps"] for r in s) if s else None
                 entry[server + "_cpu"] = (statistics.median(r["cpu_seconds"] / r["requests"] * 1e6
                                                             for r in s) if s else None)
+                # share of its one CPU the server used during the run (run time = requests/rps):
+                # far below 100 % means redis-benchmark, not the server, set the pace
+                entry[server + "_busy"] = (statistics.median(
+                    100 * r["cpu_seconds"] * r["rps"] / r["requests"] for r in s) if s else None)
             entry["rps_ratio"] = ratio(entry["brisk_rps"], entry["redis_rps"])
             entry["cpu_ratio"] = ratio(entry["brisk_cpu"], entry["redis_cpu"])
             table.append(entry)
 
     print("| test | -P | redis rps | brisk rps | rps brisk/redis "
-          "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+          "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis | redis CPU busy | brisk CPU busy |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for e in table:
         print(f"| {LABELS.get(e['test'], e['test'])} | {e['pipeline']} | {fmt(e['redis_rps'], ',.0f')} "
               f"| {fmt(e['brisk_rps'], ',.0f')} | {fmt(e['rps_ratio'], '.2f')} "
               f"| {fmt(e['redis_cpu'], '.2f')} | {fmt(e['brisk_cpu'], '.2f')} "
-              f"| {fmt(e['cpu_ratio'], '.2f')} |")
+              f"| {fmt(e['cpu_ratio'], '.2f')} | {fmt(e['redis_busy'], '.0f')}% "
+              f"| {fmt(e['brisk_busy'], '.0f')}% |")
     short = [f"{LABELS.get(e['test'], e['test'])} -P{e['pipeline']} ({e['redis_n']}/{e['brisk_n']})"
              for e in table if e["brisk_n"] > 0 and min(e["redis_n"], e["brisk_n"]) < rounds_at(args, e["pipeline"])]
     if short:
@@ -129,12 +134,14 @@ def throughput(args, rows):
     with open(args.out, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["test", "pipeline", "redis_rps", "brisk_rps", "rps_ratio", "redis_cpu_us_per_req",
-                    "brisk_cpu_us_per_req", "cpu_ratio", "redis_samples", "brisk_samples",
+                    "brisk_cpu_us_per_req", "cpu_ratio", "redis_cpu_busy_pct", "brisk_cpu_busy_pct",
+                    "redis_samples", "brisk_samples",
                     "brisk_event_loops_note"])
         for e in table:
             w.writerow([LABELS.get(e["test"], e["test"]), e["pipeline"]] +
                        ["" if e[k] is None else round(e[k], 4) for k in
-                        ("redis_rps", "brisk_rps", "rps_ratio", "redis_cpu", "brisk_cpu", "cpu_ratio")] +
+                        ("redis_rps", "brisk_rps", "rps_ratio", "redis_cpu", "brisk_cpu", "cpu_ratio",
+                         "redis_busy", "brisk_busy")] +
                        [e["redis_n"], e["brisk_n"], args.loops_note])
     return table
 
@@ -203,7 +210,7 @@ def report(args):
           f"Figures are medians; other processes share this 2-core machine (load average at the "
           f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
           f"utime+stime of the server process (all threads) around each invocation / requests "
-          f"(resolution 10 ms per invocation). Brisk: {args.loops_note or 'n/a'}.\n")
+          f"(resolution 10 ms per invocation); CPU busy = that CPU time / the run's duration, the share of its one CPU the server used: when both are well below 100 % redis-benchmark (one thread on CPU 0) set the pace and the rps ratio says little. Brisk: {args.loops_note or 'n/a'}.\n")
     for line in filter(None, args.incidents.splitlines()):
         print(f"**Incident:** {line}\n")
     table = throughput(args, rows) if any(r["round"] > 0 for r in rows) else []
@@ -226,8 +233,10 @@ def report(args):
                 bound = bounds[(t, depth)]
                 e = by.get((t, depth))
                 q = e and e["rps_ratio"]
+                busy = (f" (server CPU busy: redis {fmt(e['redis_busy'], '.0f')}%, brisk "
+                        f"{fmt(e['brisk_busy'], '.0f')}%)") if q is not None else ""
                 lines.append((q is not None and q >= bound,
-                              f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}"
+                              f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}"
                               + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
         for depth, tests, bound in CPU_TARGETS:
             for t in tests:
