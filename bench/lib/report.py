@@ -185,6 +185,14 @@ def memory(args):
             if what == "RSS":
                 result[dataset] = {"unit": unit, "growth": (vals["redis"][2], vals["brisk"][2]),
                                    "total": (vals["redis"][3], vals["brisk"][3])}
+        h0, h1, hc = num("brisk", "heap_live_before"), num("brisk", "heap_live_after"), num("brisk", "heap_capacity_after")
+        if h1 is not None:
+            lines.append(("Brisk JVM heap live after full GC, before / after load (MB)", None,
+                          None, None, f"{fmt(h0 and h0 / 2**20, '.1f')} / {h1 / 2**20:.1f}"))
+            lines.append((f"Brisk JVM heap live per {unit[:-1]}, growth after full GC (bytes)", None,
+                          None if h0 is None else (h1 - h0) / n, None))
+            if hc is not None:
+                lines.append(("Brisk JVM heap capacity after load (MB)", None, hc / 2**20, None))
         print(f"\nMemory, {dataset}: {n:,} {unit}, {desc}; fresh instance of each:\n")
         print("| | redis | brisk | brisk/redis |")
         print("|---|--:|--:|--:|")
@@ -192,8 +200,9 @@ def memory(args):
         print(f"| commands acknowledged (--pipe replies) / {counted} | "
               f"{by.get('redis', {}).get('replies', '?')} / {by.get('redis', {}).get('count') or 'n/a'} | "
               f"{by.get('brisk', {}).get('replies', '?')} / {by.get('brisk', {}).get('count') or 'n/a'} | |")
-        for label, r, b, q in lines:
-            print(f"| {label} | {fmt(r, '.1f')} | {fmt(b, '.1f')} | {fmt(q, '.2f')} |")
+        for label, r, b, q, *text in lines:
+            shown = text[0] if text else fmt(b, '.1f')
+            print(f"| {label} | {fmt(r, '.1f')} | {shown} | {fmt(q, '.2f')} |")
     return result
 
 
