@@ -213,13 +213,14 @@ def report(args):
     rounds_desc = (f"{args.rounds} round{'s' if args.rounds != 1 else ''}" if len(set(per.values())) == 1 else
                    ", ".join(f"{r} round{'s' if r != 1 else ''} at -P{d}" for d, r in per.items()))
     print(f"## Brisk vs Redis ({args.stamp})\n" if args.stamp else "## Brisk vs Redis\n")
-    print(f"redis-benchmark -c {args.clients} -n {args.requests} -P 1 and -P 16, one invocation per "
-          f"test. Servers pinned to CPU 1, redis-benchmark to CPU 0; servers interleaved "
-          f"(redis, brisk, ...) over {rounds_desc} after an uncounted Brisk JIT warm-up. "
-          f"Figures are medians; other processes share this 2-core machine (load average at the "
-          f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
-          f"utime+stime of the server process (all threads) around each invocation / requests "
-          f"(resolution 10 ms per invocation); CPU busy = that CPU time / the run's duration, the share of its one CPU the server used: when both are well below 100 % redis-benchmark (one thread on CPU 0) set the pace and the rps ratio says little. Brisk: {args.loops_note or 'n/a'}.\n")
+    if any(r["round"] > 0 for r in rows):
+        print(f"redis-benchmark -c {args.clients} -n {args.requests} -P 1 and -P 16, one invocation per "
+              f"test. Servers pinned to CPU 1, redis-benchmark to CPU 0; servers interleaved "
+              f"(redis, brisk, ...) over {rounds_desc} after an uncounted Brisk JIT warm-up. "
+              f"Figures are medians; other processes share this 2-core machine (load average at the "
+              f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
+              f"utime+stime of the server process (all threads) around each invocation / requests "
+              f"(resolution 10 ms per invocation); CPU busy = that CPU time / the run's duration, the share of its one CPU the server used: when both are well below 100 % redis-benchmark (one thread on CPU 0) set the pace and the rps ratio says little. Brisk: {args.loops_note or 'n/a'}.\n")
     for line in filter(None, args.incidents.splitlines()):
         print(f"**Incident:** {line}\n")
     table = throughput(args, rows) if any(r["round"] > 0 for r in rows) else []
