@@ -220,7 +220,7 @@ def report(args):
               f"Figures are medians; other processes share this 2-core machine (load average at the "
               f"end: {args.load}), so read the ratios, not the absolute numbers. Server CPU = "
               f"utime+stime of the server process (all threads) around each invocation / requests "
-              f"(resolution 10 ms per invocation); CPU busy = that CPU time / the run's duration, the share of its one CPU the server used: when both are well below 100 % redis-benchmark (one thread on CPU 0) set the pace and the rps ratio says little. Brisk: {args.loops_note or 'n/a'}.\n")
+              f"(resolution 10 ms per invocation); CPU busy = that CPU time / the run's duration, the share of its one CPU the server used: when both are well below 100 % the server is not what limits the rate (redis-benchmark, one thread on CPU 0, and the loopback round trips are) and the rps ratio says little. Brisk: {args.loops_note or 'n/a'}.\n")
     for line in filter(None, args.incidents.splitlines()):
         print(f"**Incident:** {line}\n")
     table = throughput(args, rows) if any(r["round"] > 0 for r in rows) else []
