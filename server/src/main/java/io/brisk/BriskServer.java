@@ -53,10 +53,22 @@ public final class BriskServer implements AutoCloseable {
             Runtime.getRuntime().halt(0);
         };
         ctx.housekeeper.start();
+        startHeapGovernor();
         net.start();
         Log.notice(String.format("Brisk ready: port %d, transport %s, %d event loops, pid %d", ctx.tcpPort,
                 net.transport().label(), config.getInt("event-loops"), ProcessHandle.current().pid()));
         return server;
+    }
+
+    /** Every 2 s, fits the heap's soft maximum to the live data (see HeapGovernor). */
+    private static void startHeapGovernor() {
+        io.brisk.memory.HeapGovernor governor = new io.brisk.memory.HeapGovernor();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "brisk-heap-governor");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(governor::adjust, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public int port() { return context.tcpPort; }
