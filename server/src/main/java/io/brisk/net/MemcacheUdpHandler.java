@@ -93,7 +93,7 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
             UdpFrame.write(reply, requestId, 0, 1);
             reply.writerIndex(w);
             service.bytesWritten(reply.readableBytes());
-            ctx.writeAndFlush(new DatagramPacket(reply.retain(), to));
+            ctx.write(new DatagramPacket(reply.retain(), to), ctx.voidPromise());
             return;
         }
         reply.skipBytes(UdpFrame.HEADER);
@@ -103,8 +103,14 @@ final class MemcacheUdpHandler extends SimpleChannelInboundHandler<DatagramPacke
             UdpFrame.write(d, requestId, seq, total);
             d.writeBytes(reply, n);
             service.bytesWritten(d.readableBytes());
-            ctx.write(new DatagramPacket(d, to));
+            ctx.write(new DatagramPacket(d, to), ctx.voidPromise());
         }
+    }
+
+    /** Replies to every datagram of one read go out together (the transport batches the sends). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.flush();
+        ctx.fireChannelReadComplete();
     }
 }

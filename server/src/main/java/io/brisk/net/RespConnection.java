@@ -108,7 +108,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         server.netInputBytes.add(in.readableBytes());
-        session.interacted(System.currentTimeMillis());
+        session.interacted(server.keyspace.coarseMillis());
         session.clockMark = 0; // a new batch: time the first command from its own start
         ByteBuf buf = input.add(ctx.alloc(), in);
         parsing = true;

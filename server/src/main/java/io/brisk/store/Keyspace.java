@@ -22,6 +22,7 @@ public final class Keyspace {
     final ThreadLocal<Boolean> noTouch = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicInteger noTouchUsers = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean lfuPolicy;
+    private volatile long coarseMillis = System.currentTimeMillis();
     private volatile int lruClock = (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
     /** One compaction pass at a time: a pass reads and frees segments another pass may be walking. */
     final Object compaction = new Object();
@@ -55,7 +56,17 @@ public final class Keyspace {
      * server.lruclock, so reads never pay for a clock call to record their access time.
      */
     public void tickLruClock() {
-        lruClock = (int) ((System.currentTimeMillis() / 1000) & 0xFFFFFF);
+        long now = System.currentTimeMillis();
+        coarseMillis = now;
+        lruClock = (int) ((now / 1000) & 0xFFFFFF);
+    }
+
+    /**
+     * The wall clock as of the housekeeper's last tick (1/hz s old at most): for bookkeeping that
+     * counts seconds, such as a client's last interaction, without a clock call per read.
+     */
+    public long coarseMillis() {
+        return coarseMillis;
     }
 
     /** Access word for an entry just read: current LRU clock, LFU counter bumped Redis-style (log). */
