@@ -8,7 +8,7 @@ final class Buffers {
     private Buffers() {}
 
     static MemorySegment view(ByteBuf b) {
-        if (b.hasMemoryAddress()) return MemorySegment.ofAddress(b.memoryAddress()).reinterpret(b.capacity());
+        if (b.hasMemoryAddress()) return io.brisk.util.NativeViews.of(b.memoryAddress(), b.capacity());
         if (b.hasArray()) return MemorySegment.ofArray(b.array()).asSlice(b.arrayOffset(), b.capacity());
         if (b.nioBufferCount() == 1) return MemorySegment.ofBuffer(b.nioBuffer(0, b.capacity()));
         return null;

@@ -63,7 +63,7 @@ public final class MemcacheWriter {
     }
 
     private void view() {
-        if (out.hasMemoryAddress()) outMem = MemorySegment.ofAddress(out.memoryAddress()).reinterpret(out.capacity());
+        if (out.hasMemoryAddress()) outMem = io.brisk.util.NativeViews.of(out.memoryAddress(), out.capacity());
         else if (out.hasArray()) outMem = MemorySegment.ofArray(out.array()).asSlice(out.arrayOffset(), out.capacity());
         else outMem = MemorySegment.ofBuffer(out.nioBuffer(0, out.capacity()));
     }

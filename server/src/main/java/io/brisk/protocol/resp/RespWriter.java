@@ -104,7 +104,7 @@ public final class RespWriter implements Reply {
 
     private void view() {
         if (out.hasMemoryAddress()) {
-            outMem = MemorySegment.ofAddress(out.memoryAddress()).reinterpret(out.capacity());
+            outMem = io.brisk.util.NativeViews.of(out.memoryAddress(), out.capacity());
         } else if (out.hasArray()) {
             outMem = MemorySegment.ofArray(out.array()).asSlice(out.arrayOffset(), out.capacity());
         } else {
