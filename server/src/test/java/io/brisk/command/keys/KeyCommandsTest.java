@@ -281,6 +281,55 @@ class KeyCommandsTest extends KeyTestSupport {
         assertThat(l.get("b")).isEqualTo("in1");
     }
 
+    /**
+     * RENAME from several connections at once, across slots, while another walks the keyspace:
+     * the dispatcher locks both keys' slots, so no value is lost or duplicated.
+     */
+    @Test
+    void concurrentRenamesKeepEveryValue() throws Exception {
+        Jedis setup = jedis();
+        int n = 50;
+        for (int i = 0; i < n; i++) setup.set("r:" + i + ":0", "value" + i);
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < 4; t++) {
+            Jedis c = jedis();
+            int first = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int round = 0; round < 200; round++) {
+                        for (int i = first; i < n; i += 4) {
+                            c.rename("r:" + i + ":" + round, "r:" + i + ":" + (round + 1)); // usually another slot
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        Jedis walker = jedis();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread walk = Thread.ofPlatform().start(() -> {
+            try {
+                while (!done.get()) {
+                    // a walk is not atomic against multi-slot writes (one slot lock at a time, by design):
+                    // a key renamed into a slot already counted is missed, out of one not yet counted is seen twice
+                    assertThat(walker.dbSize()).isBetween(n - 25L, n + 25L);
+                    walker.keys("r:*");
+                    walker.randomKey();
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        for (Thread t : threads) t.join();
+        done.set(true);
+        walk.join();
+        assertThat(failure.get()).isNull();
+        assertThat(setup.dbSize()).isEqualTo(n);
+        for (int i = 0; i < n; i++) assertThat(setup.get("r:" + i + ":200")).isEqualTo("value" + i);
+    }
+
     @Test
     void readLookupsCountHitsAndMisses() {
         Jedis j = jedis();
