@@ -84,8 +84,10 @@ public final class BlockingKeys {
         for (byte[] k : keys) queues.computeIfAbsent(new WaitKey(db, k), x -> new ArrayDeque<>()).addLast(w);
         waiting.incrementAndGet();
         byClient.put(s.id(), w);
+        // The connection keeps reading (so a disconnect is noticed on every transport, and the wait
+        // withdrawn before anything is popped for it) but runs no command while blocked: pipelined
+        // commands wait in its input buffer, as in Redis, and run when resume() un-pauses it.
         s.blocked(true);
-        s.connection().pauseReading(true);
         s.onClose(() -> {
             if (w.end(BlockedClient.CANCELLED)) {
                 cancelTimer(w);
@@ -180,6 +182,7 @@ public final class BlockingKeys {
         });
     }
 
+    /** After the blocked reply: run the commands that queued up behind the blocking one. */
     private void resume(Session s) {
         s.onClose(null);
         s.blocked(false);

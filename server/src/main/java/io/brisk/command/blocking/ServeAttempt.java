@@ -18,6 +18,22 @@ import io.brisk.store.Db;
  * The infrastructure then sends the delivery to the waiter's event loop. Because the claim happens
  * before anything is taken and under the key's lock, an element is never popped for a waiter that
  * timed out, and a waiter is never served twice.
+ *
+ * <p>Example, BZPOPMIN in a handler after finding every key empty:
+ * <pre>{@code
+ * s.server().blocking.block(s, keys, BlockTimeout.millis(a, a.count() - 1), (db, key, w) -> {
+ *     ZSet z = nonEmptyZSetAt(db, key);          // null when missing, empty or not a zset
+ *     if (z == null || !w.claim()) return null;
+ *     Popped p = z.popMin();                     // take it now; delete the key if emptied,
+ *     adjustBytesAndDeleteIfEmpty(db, key, z);   // keyspace.adjustObjectBytes(...)
+ *     return new Delivery() {
+ *         public void deliver(Session waiter, Reply r) { r.array(3); r.bulk(key); r.bulk(p.member()); r.doubleValue(p.score()); }
+ *         public void giveBack(Session waiter) { lock key's slot, re-add p, server.blocking.signal(db, key) }
+ *     };
+ * }, Reply::nullArray);
+ * }</pre>
+ * and every write that can make a sorted set non-empty (ZADD, ZINCRBY, ZUNIONSTORE...) calls
+ * {@code s.server().blocking.signal(db, key...)} while it still holds the key's slot lock.
  */
 @FunctionalInterface
 public interface ServeAttempt {

@@ -46,9 +46,8 @@ final class FieldTable {
     }
 
     private static int hash(MemorySegment s, long off, int len) {
-        int h = 0x9747b28c;
-        for (int i = 0; i < len; i++) h = h * 31 + s.get(ValueLayout.JAVA_BYTE, off + i);
-        return h ^ (h >>> 16);
+        long h = io.brisk.util.Hashing.hash(s, off, len); // the keyspace's hash: well mixed, not trivially collidable
+        return (int) (h ^ (h >>> 32));
     }
 
     private Node node(MemorySegment f, long off, int len, int h) {

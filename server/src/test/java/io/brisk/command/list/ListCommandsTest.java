@@ -215,6 +215,24 @@ class ListCommandsTest extends ServerTest {
         assertThat(server().context().config.get("list-max-ziplist-size")).isEqualTo("-2");
     }
 
+    @Test
+    void encodingParametersAreLiveConfig() throws Exception {
+        var config = server().context().config;
+        try {
+            config.set("list-max-ziplist-size", "4");
+            config.set("hash-max-listpack-entries", "7");
+            config.set("hash-max-ziplist-value", "9");
+            assertThat(CollectionLimits.listMaxListpackSize).isEqualTo(4);
+            assertThat(CollectionLimits.hashMaxListpackEntries).isEqualTo(7);
+            assertThat(CollectionLimits.hashMaxListpackValue).isEqualTo(9);
+        } finally {
+            config.set("list-max-listpack-size", "-2");
+            config.set("hash-max-listpack-entries", "128");
+            config.set("hash-max-listpack-value", "64");
+        }
+        assertThat(CollectionLimits.listMaxListpackSize).isEqualTo(-2);
+    }
+
     /** OBJECT ENCODING belongs to another helper; read StoredObject.encoding() directly. */
     private static String encoding(String key) {
         return StoreProbe.encoding(server().context(), key);
