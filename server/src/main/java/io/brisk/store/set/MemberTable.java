@@ -31,14 +31,15 @@ public final class MemberTable {
     public int size() { return size; }
     public int capacity() { return keys.length; }
 
-    /** Bytes of a byte[] of this length on a 64-bit JVM with compressed oops. */
+    /** Heap bytes of a byte[] of this length. */
     public static long arrayBytes(int len) {
-        return 16 + ((len + 7L) & ~7L);
+        return HeapSizes.array(len);
     }
 
     public long estimatedBytes() {
         int cap = keys.length;
-        return 48 + arrayBytes(4 * cap) * (values == null ? 2 : 3) + memberBytes;
+        // this object (3 references, 2 ints, 1 long), the keys/hashes(/values) arrays, the members
+        return HeapSizes.object(28) + HeapSizes.array(4L * cap) * (values == null ? 2 : 3) + memberBytes;
     }
 
     public static int hash(byte[] k) {

@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  */
 public final class SetValue implements StoredObject, Members {
     private static final int INTSET = 0, LISTPACK = 1, HASHTABLE = 2;
-    private static final long HEADER = 40;
+    /** This object: enc and n (ints), itemBytes (long), three references. */
+    private static final long HEADER = HeapSizes.object(28);
 
     private int enc;
     private long[] ints;

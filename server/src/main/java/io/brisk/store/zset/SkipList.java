@@ -1,5 +1,6 @@
 package io.brisk.store.zset;
 
+import io.brisk.store.set.HeapSizes;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +40,8 @@ final class SkipList {
 
     /** Heap bytes one node of this level costs (node object plus its two arrays). */
     static long nodeBytes(int level) {
-        return 40 + 2 * (16 + ((4L * level + 7) & ~7L));
+        // member, backward, forward, span references and the score; then the two per-level arrays
+        return HeapSizes.object(24) + HeapSizes.array(4L * level) * 2;
     }
 
     static int compare(double s1, byte[] m1, double s2, byte[] m2) {

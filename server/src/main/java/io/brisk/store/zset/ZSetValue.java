@@ -2,6 +2,7 @@ package io.brisk.store.zset;
 
 import io.brisk.store.Members;
 import io.brisk.store.StoredObject;
+import io.brisk.store.set.HeapSizes;
 import io.brisk.store.set.MemberTable;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -15,7 +16,10 @@ import java.util.random.RandomGenerator;
  * in whichever encoding fits their final size.
  */
 public final class ZSetValue implements StoredObject, Members {
-    private static final long HEADER = 48;
+    /** This object: n (int), memberBytes and nodeBytes (longs), four references. */
+    private static final long HEADER = HeapSizes.object(36);
+    /** The SkipList object: tail, header and two scratch array references, length and level, plus its scratch arrays. */
+    private static final long SKIPLIST = HeapSizes.object(24) + HeapSizes.array(4L * SkipList.MAX_LEVEL) * 2;
 
     /** Receives one element of a range walk. */
     @FunctionalInterface
@@ -73,7 +77,7 @@ public final class ZSetValue implements StoredObject, Members {
     @Override
     public long estimatedBytes() {
         if (zsl == null) return HEADER + MemberTable.arrayBytes(4 * members.length) + MemberTable.arrayBytes(8 * scores.length) + memberBytes;
-        return HEADER + 32 + dict.estimatedBytes() + nodeBytes;
+        return HEADER + SKIPLIST + dict.estimatedBytes() + nodeBytes;
     }
 
     /** Converts a listpack to a skiplist when about sizeHint members are coming (ZADD with many pairs). */
