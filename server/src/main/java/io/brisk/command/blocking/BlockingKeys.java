@@ -228,4 +228,16 @@ public final class BlockingKeys {
             return Arrays.hashCode(key) * 31 + db;
         }
     }
+
+    /** Distinct keys among arguments first..last, in order (BLPOP a b a waits on a and b). */
+    public static byte[][] distinctKeys(io.brisk.protocol.CommandArgs a, int first, int last) {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        outer:
+        for (int i = first; i <= last; i++) {
+            byte[] k = a.bytes(i);
+            for (byte[] o : out) if (java.util.Arrays.equals(o, k)) continue outer;
+            out.add(k);
+        }
+        return out.toArray(new byte[0][]);
+    }
 }

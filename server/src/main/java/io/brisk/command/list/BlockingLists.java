@@ -15,9 +15,6 @@ import io.brisk.store.SlotLocks;
 import io.brisk.store.list.PackedList;
 import io.brisk.util.Crc16;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * BLPOP BRPOP BLMOVE BRPOPLPUSH BLMPOP: answer at once when a list has elements, otherwise wait
@@ -81,16 +78,8 @@ final class BlockingLists {
         s.server().blocking.block(s, keys, timeout, attempt, Reply::nullArray);
     }
 
-    /** Distinct keys among arguments first..last, in order. */
     private static byte[][] keys(CommandArgs a, int first, int last) {
-        List<byte[]> out = new ArrayList<>();
-        outer:
-        for (int i = first; i <= last; i++) {
-            byte[] k = a.bytes(i);
-            for (byte[] o : out) if (Arrays.equals(o, k)) continue outer;
-            out.add(k);
-        }
-        return out.toArray(new byte[0][]);
+        return io.brisk.command.blocking.BlockingKeys.distinctKeys(a, first, last);
     }
 
     /** The non-empty list at key, or null (missing, empty or another type: nothing to serve). */

@@ -15,7 +15,6 @@ import io.brisk.store.zset.ZSetValue;
 import io.brisk.util.Crc16;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,16 +61,8 @@ final class ZSetBlocking {
         s.server().blocking.block(s, keys, timeout, attempt, Reply::nullArray);
     }
 
-    /** Distinct keys among arguments first..last, in order. */
     private static byte[][] keys(CommandArgs a, int first, int last) {
-        List<byte[]> out = new ArrayList<>();
-        outer:
-        for (int i = first; i <= last; i++) {
-            byte[] k = a.bytes(i);
-            for (byte[] o : out) if (Arrays.equals(o, k)) continue outer;
-            out.add(k);
-        }
-        return out.toArray(new byte[0][]);
+        return io.brisk.command.blocking.BlockingKeys.distinctKeys(a, first, last);
     }
 
     /** Serves a waiter from a key that became ready: claims it, pops, and carries the members to its loop. */
