@@ -141,18 +141,11 @@ public final class BitmapCommands {
                 r.integer(0);
                 return;
             }
-            if (start < 0) start = totlen + start;
-            if (end < 0) end = totlen + end;
-            if (start < 0) start = 0;
-            if (end < 0) end = 0;
-            if (end >= totlen) end = totlen - 1;
-            if (isBit && start <= end) {
-                // Masks for the bits of the edge bytes that lie outside the range.
-                firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xFF;
-                lastMask = (1 << (7 - (end & 7))) - 1;
-                start >>= 3;
-                end >>= 3;
-            }
+            ByteRange br = ByteRange.of(start, end, totlen, isBit);
+            start = br.start;
+            end = br.end;
+            firstMask = br.firstMask;
+            lastMask = br.lastMask;
         } else if (argc == 2) {
             start = 0;
             end = strlen - 1;
@@ -196,17 +189,11 @@ public final class BitmapCommands {
                 end = isBit ? (totlen << 3) + 7 : totlen - 1;
             }
             if (isBit) totlen <<= 3;
-            if (start < 0) start = totlen + start;
-            if (end < 0) end = totlen + end;
-            if (start < 0) start = 0;
-            if (end < 0) end = 0;
-            if (end >= totlen) end = totlen - 1;
-            if (isBit && start <= end) {
-                firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xFF;
-                lastMask = (1 << (7 - (end & 7))) - 1;
-                start >>= 3;
-                end >>= 3;
-            }
+            ByteRange br = ByteRange.of(start, end, totlen, isBit);
+            start = br.start;
+            end = br.end;
+            firstMask = br.firstMask;
+            lastMask = br.lastMask;
         } else if (argc == 3) {
             start = 0;
             end = strlen - 1;
@@ -308,5 +295,23 @@ public final class BitmapCommands {
         }
         db.commit(w);
         r.integer(maxLen);
+    }
+
+    /**
+     * A BITCOUNT/BITPOS range as Redis normalises it: negative indexes count from the end, clamped
+     * to the value; with BIT units, the byte range plus masks for the edge bits outside it.
+     */
+    private record ByteRange(long start, long end, int firstMask, int lastMask) {
+        static ByteRange of(long start, long end, long totlen, boolean isBit) {
+            if (start < 0) start = totlen + start;
+            if (end < 0) end = totlen + end;
+            if (start < 0) start = 0;
+            if (end < 0) end = 0;
+            if (end >= totlen) end = totlen - 1;
+            if (!isBit || start > end) return new ByteRange(start, end, 0, 0);
+            int firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xFF;
+            int lastMask = (1 << (7 - (end & 7))) - 1;
+            return new ByteRange(start >> 3, end >> 3, firstMask, lastMask);
+        }
     }
 }
