@@ -47,7 +47,7 @@ public final class PackedList implements StoredObject, Members {
         int sz = Packed.entrySize(len);
         if (n == null || !fits(n, sz)) {
             if (n != null) seal(n);
-            n = new Node(0, true);
+            n = newEndNode(true);
             insertNode(0, n);
         }
         room(n, sz, true);
@@ -63,7 +63,7 @@ public final class PackedList implements StoredObject, Members {
         int sz = Packed.entrySize(len);
         if (n == null || !fits(n, sz)) {
             if (n != null) seal(n);
-            n = new Node(0, false);
+            n = newEndNode(false);
             insertNode(nodeCount, n);
         }
         room(n, sz, false);
@@ -76,6 +76,17 @@ public final class PackedList implements StoredObject, Members {
     public void push(boolean head, byte[] v) {
         MemorySegment s = MemorySegment.ofArray(v);
         if (head) pushHead(s, 0, v.length); else pushTail(s, 0, v.length);
+    }
+
+    /**
+     * A node for a new end. A list that has already filled a node is long, so its next end node
+     * will fill too: it gets the full node size at once instead of regrowing (each regrowth leaves
+     * the old array as garbage, and that garbage, not the data, is what made the heap and RSS of a
+     * long list twice its size). Count-limited nodes and a list's first node grow as they fill.
+     */
+    private Node newEndNode(boolean atHead) {
+        boolean sizeLimited = CollectionLimits.listMaxListpackSize < 0;
+        return new Node(nodeCount > 0 && sizeLimited ? CollectionLimits.listNodeBytes() : 0, atHead);
     }
 
     private static boolean fits(Node n, int sz) {
@@ -109,7 +120,7 @@ public final class PackedList implements StoredObject, Members {
     /** A node that will not grow at this end any more gives back its spare room. */
     private void seal(Node n) {
         int used = n.used();
-        if (n.b.length - used <= 8) return;
+        if (n.b.length - used <= Math.max(8, n.b.length / 32)) return; // a full node: copying would cost more garbage than it saves
         byte[] nb = new byte[used];
         System.arraycopy(n.b, n.start, nb, 0, used);
         bytes += used - n.b.length;
