@@ -102,6 +102,12 @@ public final class Db {
      */
     public EntryRef begin(EntryRef ref, MemorySegment k, long koff, int klen, ValueType type, int vlen,
                           long expireAt, boolean hasFlags, int flags) {
+        return begin(ref, k, koff, klen, type.code(), vlen, expireAt, hasFlags, flags);
+    }
+
+    /** begin with the header's type bits given (the type code, plus INLINE for an inline collection). */
+    private EntryRef begin(EntryRef ref, MemorySegment k, long koff, int klen, int typeBits, int vlen,
+                           long expireAt, boolean hasFlags, int flags) {
         boolean exp = expireAt != 0;
         int size = EntryRef.entrySize(klen, vlen, exp, hasFlags);
         Appender app = segments.appender();
@@ -109,7 +115,7 @@ public final class Db {
         Segment seg = segments.at(loc);
         MemorySegment m = seg.mem;
         long p = Segments.offset(loc);
-        int header = type.code() | (exp ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
+        int header = typeBits | (exp ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
         m.set(ValueLayout.JAVA_BYTE, p, (byte) header);
         m.set(ValueLayout.JAVA_BYTE, p + 1, (byte) index);
         m.set(EntryRef.INT, p + 2, keyspace.accessWord(-1, 0));
@@ -204,9 +210,9 @@ public final class Db {
     }
 
     private void releaseObject(SlotTable t, EntryRef old, EntryRef replacement) {
-        if (old.isString()) return;
+        if (!old.hasHandle()) return;
         int h = old.handle();
-        if (replacement != null && !replacement.isString() && replacement.handle() == h) return;
+        if (replacement != null && replacement.hasHandle() && replacement.handle() == h) return;
         keyspace.objectFreed(t.objects[h]);
         t.freeObject(h);
     }
@@ -239,8 +245,19 @@ public final class Db {
         putObject(MemorySegment.ofArray(key), 0, key.length, type, value, expireAt, ref);
     }
 
-    /** The collection behind an entry found with find/peek. */
+    /**
+     * Stores a small collection inline: its packed bytes become the entry's value, as a string's
+     * would (no heap object, no handle). Replaces whatever the key held.
+     */
+    public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, long expireAt, EntryRef ref) {
+        begin(ref, k, koff, klen, type.code() | EntryRef.INLINE, packed.length, expireAt, false, 0);
+        MemorySegment.copy(packed, 0, ref.mem, ValueLayout.JAVA_BYTE, ref.valOff, packed.length);
+        commit(ref);
+    }
+
+    /** The heap collection behind an entry found with find/peek (inline ones are read by their family). */
     public StoredObject object(EntryRef ref) {
+        if (!ref.hasHandle()) throw new IllegalStateException("not a heap collection: " + ref.type());
         return (StoredObject) ref.table.objects[ref.handle()];
     }
 
@@ -266,8 +283,8 @@ public final class Db {
     /** Rewrites a found entry under its own key with new expiry/flags; ref follows the new version. */
     private void copyEntry(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean hasFlags, int flags) {
         EntryRef nu = keyspace.scratch2.get();
-        if (src.isString()) {
-            dest.begin(nu, k, koff, klen, ValueType.STRING, src.valLen, expireAt, hasFlags, flags);
+        if (!src.hasHandle()) {
+            dest.begin(nu, k, koff, klen, src.header & (EntryRef.TYPE_MASK | EntryRef.INLINE), src.valLen, expireAt, hasFlags, flags);
             MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
         } else {
             int h = src.handle(); // same key, same slot table: the object keeps its handle
@@ -290,8 +307,8 @@ public final class Db {
      */
     public void copyTo(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean share) {
         EntryRef nu = keyspace.scratch2.get();
-        if (src.isString()) {
-            dest.begin(nu, k, koff, klen, ValueType.STRING, src.valLen, expireAt, src.hasClientFlags(), src.flags);
+        if (!src.hasHandle()) { // strings and inline collections: the bytes are the value
+            dest.begin(nu, k, koff, klen, src.header & (EntryRef.TYPE_MASK | EntryRef.INLINE), src.valLen, expireAt, src.hasClientFlags(), src.flags);
             MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
             dest.commit(nu);
         } else {
@@ -505,7 +522,7 @@ public final class Db {
             if (word == 0) continue;
             long loc = word & SlotTable.LOC_MASK;
             r.load(segments.at(loc), loc);
-            if (!r.isString()) keyspace.objectFreed(t.objects[r.handle()]);
+            if (r.hasHandle()) keyspace.objectFreed(t.objects[r.handle()]);
             r.markDead(keyspace.liveEntryBytes);
         }
         volatileKeys.addAndGet(-t.volatileCount);

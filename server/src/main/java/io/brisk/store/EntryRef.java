@@ -9,11 +9,12 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Entry layout: {@code [header][db][access:4][varint keyLen][varint valLen][expireAt:8 if set]
  * [flags:4 if set][key][value]}. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
- * memcached client (memcached's "hit before"; a new version starts unfetched), 0-3 type.
+ * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
+ * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
  */
 public final class EntryRef {
-    static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, FETCHED = 0x10, TYPE_MASK = 0x0F;
+    static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, FETCHED = 0x10, INLINE = 0x08, TYPE_MASK = 0x07;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -69,6 +70,10 @@ public final class EntryRef {
 
     public ValueType type() { return ValueType.of(header & TYPE_MASK); }
     public boolean isString() { return (header & TYPE_MASK) == 0; }
+    /** A small collection kept as packed bytes in the entry itself (read with valueOffset/valueLength). */
+    public boolean isInline() { return (header & INLINE) != 0; }
+    /** A collection on the heap, reached through {@link Db#object}. */
+    public boolean hasHandle() { return (header & TYPE_MASK) != 0 && (header & INLINE) == 0; }
     public MemorySegment memory() { return mem; }
     public long keyOffset() { return keyOff; }
     public int keyLength() { return keyLen; }

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Hash commands. Values are {@link PackedHash}es; small ones are one packed byte array. */
+/** Hash commands. Values are {@link PackedHash}es, small ones inline in their entry ({@link HashStore}). */
 public final class HashCommands {
     private HashCommands() {}
 
@@ -58,24 +58,7 @@ public final class HashCommands {
 
     /** The hash at args[1], or null; WRONGTYPE for another type. */
     static PackedHash find(Session s, CommandArgs a, EntryRef ref) {
-        if (!s.db().find(a.segment(1), a.offset(1), a.length(1), ref)) return null;
-        if (ref.type() != ValueType.HASH) throw new CommandError(Errors.WRONGTYPE);
-        return (PackedHash) s.db().object(ref);
-    }
-
-    /** The hash at args[1], created empty (and stored) when missing. */
-    private static PackedHash findOrCreate(Session s, CommandArgs a) {
-        PackedHash h = find(s, a, s.ref);
-        if (h == null) {
-            h = new PackedHash();
-            s.db().putObject(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h, 0, s.ref);
-        }
-        return h;
-    }
-
-    private static void adjust(Session s, PackedHash h, long before) {
-        long d = h.estimatedBytes() - before;
-        if (d != 0) s.server().keyspace.adjustObjectBytes(d);
+        return HashStore.find(s, a, ref);
     }
 
     // ---- writes ----------------------------------------------------------------------------
@@ -98,27 +81,29 @@ public final class HashCommands {
     }
 
     private static int setPairs(Session s, CommandArgs a) {
-        PackedHash h = findOrCreate(s, a);
-        long before = h.estimatedBytes();
+        PackedHash h = find(s, a, s.ref);
+        boolean existed = h != null;
+        if (!existed) h = new PackedHash();
+        long before = HashStore.heapBytes(h, existed, s.ref);
         int added = 0;
         for (int i = 2; i < a.count(); i += 2) {
             if (h.put(a.segment(i), a.offset(i), a.length(i), a.segment(i + 1), a.offset(i + 1), a.length(i + 1))) added++;
         }
-        adjust(s, h, before);
+        HashStore.save(s, a, h, existed, s.ref, before);
         return added;
     }
 
     private static void hsetnx(Session s, CommandArgs a, Reply r) {
         PackedHash h = find(s, a, s.ref);
-        FieldRef v = new FieldRef();
-        if (h != null && h.get(a.segment(2), a.offset(2), a.length(2), v)) {
+        boolean existed = h != null;
+        if (existed && h.get(a.segment(2), a.offset(2), a.length(2), new FieldRef())) {
             r.integer(0);
             return;
         }
-        h = findOrCreate(s, a);
-        long before = h.estimatedBytes();
+        if (!existed) h = new PackedHash();
+        long before = HashStore.heapBytes(h, existed, s.ref);
         h.put(a.segment(2), a.offset(2), a.length(2), a.segment(3), a.offset(3), a.length(3));
-        adjust(s, h, before);
+        HashStore.save(s, a, h, existed, s.ref, before);
         r.integer(1);
     }
 
@@ -128,11 +113,10 @@ public final class HashCommands {
             r.integer(0);
             return;
         }
-        long before = h.estimatedBytes();
+        long before = HashStore.heapBytes(h, true, s.ref);
         int removed = 0;
         for (int i = 2; i < a.count(); i++) if (h.remove(a.segment(i), a.offset(i), a.length(i))) removed++;
-        adjust(s, h, before);
-        if (h.size() == 0) s.db().remove(s.ref);
+        if (removed > 0) HashStore.save(s, a, h, true, s.ref, before);
         r.integer(removed);
     }
 
@@ -160,7 +144,7 @@ public final class HashCommands {
             return;
         }
         long nv = cur + incr;
-        store(s, a, Long.toString(nv));
+        store(s, a, h, Long.toString(nv));
         r.integer(nv);
     }
 
@@ -189,16 +173,18 @@ public final class HashCommands {
             return;
         }
         String out = Numbers.formatLongDouble(nv);
-        store(s, a, out);
+        store(s, a, h, out);
         r.bulk(out);
     }
 
-    private static void store(Session s, CommandArgs a, String value) {
-        PackedHash h = findOrCreate(s, a);
-        long before = h.estimatedBytes();
+    /** Sets field args[2] of h (found into s.ref, or null for a new hash) to value. */
+    private static void store(Session s, CommandArgs a, PackedHash h, String value) {
+        boolean existed = h != null;
+        if (!existed) h = new PackedHash();
+        long before = HashStore.heapBytes(h, existed, s.ref);
         byte[] v = value.getBytes(StandardCharsets.US_ASCII);
         h.put(a.segment(2), a.offset(2), a.length(2), MemorySegment.ofArray(v), 0, v.length);
-        adjust(s, h, before);
+        HashStore.save(s, a, h, existed, s.ref, before);
     }
 
     // ---- reads -----------------------------------------------------------------------------

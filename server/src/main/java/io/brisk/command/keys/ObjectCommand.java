@@ -67,7 +67,7 @@ final class ObjectCommand {
         String policy = s.server().config.get("maxmemory-policy");
         boolean lfu = policy.endsWith("-lfu");
         switch (sub) {
-            case "encoding" -> r.bulk(e.isString() ? stringEncoding(e) : s.db().object(e).encoding());
+            case "encoding" -> r.bulk(e.isString() ? stringEncoding(e) : e.isInline() ? "listpack" : s.db().object(e).encoding()); // inline = always packed
             case "freq" -> {
                 if (!lfu) {
                     r.error("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that "

@@ -240,7 +240,7 @@ public final class SortCommands {
             if (!db.find(key, ref)) return null;
             if (field == null) return ref.isString() ? ref.valueBytes() : null;
             if (ref.type() != ValueType.HASH) return null;
-            io.brisk.store.hash.PackedHash h = (io.brisk.store.hash.PackedHash) db.object(ref);
+            io.brisk.store.hash.PackedHash h = io.brisk.command.hash.HashStore.of(db, ref);
             io.brisk.store.hash.FieldRef v = new io.brisk.store.hash.FieldRef();
             return h.get(field, v) ? v.copy() : null;
         } finally {

@@ -65,7 +65,7 @@ public final class MemoryCommand {
             return;
         }
         long bytes = ref.entrySize() + db.indexShare(Crc16.slot(a.segment(2), a.offset(2), a.length(2)));
-        if (!ref.isString()) bytes += db.object(ref).estimatedBytes();
+        if (ref.hasHandle()) bytes += db.object(ref).estimatedBytes(); // inline values are in the entry's bytes
         r.integer(bytes);
     }
 

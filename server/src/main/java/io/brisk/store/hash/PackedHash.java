@@ -21,6 +21,18 @@ public final class PackedHash implements StoredObject, Members {
      */
     private Object data = EMPTY;
 
+    /** A packed hash over a copy of packed bytes (an inline hash read from its entry). */
+    public static PackedHash ofPacked(MemorySegment m, long off, int len) {
+        PackedHash h = new PackedHash();
+        h.data = m.asSlice(off, len).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return h;
+    }
+
+    /** The packed bytes while the hash is packed (listpack), null once it is a hashtable. */
+    public byte[] packedBytes() {
+        return data instanceof byte[] b ? b : null;
+    }
+
     @Override public String encoding() { return data instanceof FieldTable ? "hashtable" : "listpack"; }
 
     public int size() {

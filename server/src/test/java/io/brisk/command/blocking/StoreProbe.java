@@ -25,16 +25,21 @@ public final class StoreProbe {
         }
     }
 
+    /** True when the key's collection is kept inline in its entry (no heap object). */
+    public static boolean inline(ServerContext ctx, String key) {
+        return withKey(ctx, key, ref -> ref != null && ref.isInline());
+    }
+
     public static boolean exists(ServerContext ctx, String key) {
         return withKey(ctx, key, ref -> ref != null);
     }
 
     public static String encoding(ServerContext ctx, String key) {
-        return withKey(ctx, key, ref -> ref == null ? null : ctx.keyspace.db(0).object(ref).encoding());
+        return withKey(ctx, key, ref -> ref == null ? null : ref.isInline() ? "listpack" : ctx.keyspace.db(0).object(ref).encoding());
     }
 
     public static long estimatedBytes(ServerContext ctx, String key) {
-        return withKey(ctx, key, ref -> ref == null ? 0L : ctx.keyspace.db(0).object(ref).estimatedBytes());
+        return withKey(ctx, key, ref -> ref == null ? 0L : ref.isInline() ? ref.entrySize() : ctx.keyspace.db(0).object(ref).estimatedBytes());
     }
 
     public static void expireInMillis(ServerContext ctx, String key, long ms) {

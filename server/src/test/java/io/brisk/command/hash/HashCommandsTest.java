@@ -193,9 +193,41 @@ class HashCommandsTest extends ServerTest {
         Jedis j = jedis();
         j.hset("h", Map.of("f1", "v1", "f2", "v2"));
         long small = StoreProbe.estimatedBytes(server().context(), "h");
-        assertThat(small).isBetween(40L, 80L); // one object and one packed array
+        assertThat(StoreProbe.inline(server().context(), "h")).isTrue();
+        assertThat(small).isBetween(20L, 40L); // the entry alone: header, key, packed fields
         long used0 = server().context().keyspace.usedMemory();
         j.hset("h", "f3", "x".repeat(1000));
         assertThat(server().context().keyspace.usedMemory() - used0).isGreaterThan(1000);
+    }
+
+    @Test
+    void smallHashesLiveInlineAndMoveToTheHeapWhenTheyGrow() {
+        Jedis j = jedis();
+        j.hset("h", Map.of("f1", "v1", "f2", "v2"));
+        j.pexpire("h", 100_000);
+        assertThat(StoreProbe.inline(server().context(), "h")).isTrue();
+        assertThat(j.hincrBy("h", "n", 5)).isEqualTo(5);
+        assertThat(j.hincrByFloat("h", "x", 1.5)).isEqualTo(1.5);
+        assertThat(j.hsetnx("h", "f1", "other")).isZero();
+        assertThat(j.pttl("h")).isBetween(90_000L, 100_000L); // every rewrite keeps the TTL
+        assertThat(j.objectEncoding("h")).isEqualTo("listpack");
+        assertThat(j.memoryUsage("h")).isPositive();
+        // past the inline size the hash moves to the heap, still listpack-encoded, TTL kept
+        for (int i = 0; i < 20; i++) j.hset("h", "field" + i, "value-" + "y".repeat(i));
+        assertThat(StoreProbe.inline(server().context(), "h")).isFalse();
+        assertThat(j.objectEncoding("h")).isEqualTo("listpack");
+        assertThat(j.pttl("h")).isBetween(90_000L, 100_000L);
+        assertThat(j.hlen("h")).isEqualTo(24);
+        assertThat(j.hget("h", "field19")).isEqualTo("value-" + "y".repeat(19));
+        // copies, renames and moves carry inline hashes as they are
+        j.hset("small", Map.of("a", "1", "b", "2"));
+        assertThat(j.copy("small", "copy", false)).isTrue();
+        assertThat(j.rename("small", "renamed")).isEqualTo("OK");
+        assertThat(j.hgetAll("copy")).isEqualTo(Map.of("a", "1", "b", "2"));
+        assertThat(j.hgetAll("renamed")).isEqualTo(Map.of("a", "1", "b", "2"));
+        assertThat(j.type("renamed")).isEqualTo("hash");
+        assertThatThrownBy(() -> j.get("renamed")).hasMessageStartingWith("WRONGTYPE");
+        assertThat(j.hdel("renamed", "a", "b")).isEqualTo(2);
+        assertThat(j.exists("renamed")).isFalse(); // emptied: the key is gone
     }
 }
