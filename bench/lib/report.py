@@ -67,7 +67,8 @@ def gen_list(n, batch=100):
 def read_raw(path):
     with open(path, newline="") as f:
         return [dict(r, pipeline=int(r["pipeline"]), round=int(r["round"]), rps=float(r["rps"]),
-                     requests=int(r["requests"]), cpu_seconds=float(r["cpu_seconds"]))
+                     requests=int(r["requests"]), cpu_seconds=float(r["cpu_seconds"]),
+                     client_busy=float(r["client_busy_pct"]) if r.get("client_busy_pct") else None)
                 for r in csv.DictReader(f)]
 
 
@@ -113,19 +114,24 @@ def throughput(args, rows):
                 # far below 100 % means redis-benchmark, not the server, set the pace
                 entry[server + "_busy"] = (statistics.median(
                     100 * r["cpu_seconds"] * r["rps"] / r["requests"] for r in s) if s else None)
+                # the load generator's CPU in the same runs: near 100 % caps the rate for both servers
+                cb = [r["client_busy"] for r in s if r["client_busy"] is not None]
+                entry[server + "_client"] = statistics.median(cb) if cb else None
             entry["rps_ratio"] = ratio(entry["brisk_rps"], entry["redis_rps"])
             entry["cpu_ratio"] = ratio(entry["brisk_cpu"], entry["redis_cpu"])
             table.append(entry)
 
     print("| test | -P | redis rps | brisk rps | rps brisk/redis "
-          "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis | redis CPU busy | brisk CPU busy |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+          "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis | redis CPU busy | brisk CPU busy "
+          "| client CPU busy (vs redis / vs brisk) |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for e in table:
         print(f"| {LABELS.get(e['test'], e['test'])} | {e['pipeline']} | {fmt(e['redis_rps'], ',.0f')} "
               f"| {fmt(e['brisk_rps'], ',.0f')} | {fmt(e['rps_ratio'], '.2f')} "
               f"| {fmt(e['redis_cpu'], '.2f')} | {fmt(e['brisk_cpu'], '.2f')} "
               f"| {fmt(e['cpu_ratio'], '.2f')} | {fmt(e['redis_busy'], '.0f')}% "
-              f"| {fmt(e['brisk_busy'], '.0f')}% |")
+              f"| {fmt(e['brisk_busy'], '.0f')}% "
+              f"| {fmt(e['redis_client'], '.0f')}% / {fmt(e['brisk_client'], '.0f')}% |")
     short = [f"{LABELS.get(e['test'], e['test'])} -P{e['pipeline']} ({e['redis_n']}/{e['brisk_n']})"
              for e in table if e["brisk_n"] > 0 and min(e["redis_n"], e["brisk_n"]) < rounds_at(args, e["pipeline"])]
     if short:
@@ -135,14 +141,16 @@ def throughput(args, rows):
         w = csv.writer(f)
         w.writerow(["test", "pipeline", "redis_rps", "brisk_rps", "rps_ratio", "redis_cpu_us_per_req",
                     "brisk_cpu_us_per_req", "cpu_ratio", "redis_cpu_busy_pct", "brisk_cpu_busy_pct",
-                    "redis_samples", "brisk_samples",
+                    "redis_samples", "brisk_samples", "client_busy_pct_vs_redis", "client_busy_pct_vs_brisk",
                     "brisk_event_loops_note"])
         for e in table:
             w.writerow([LABELS.get(e["test"], e["test"]), e["pipeline"]] +
                        ["" if e[k] is None else round(e[k], 4) for k in
                         ("redis_rps", "brisk_rps", "rps_ratio", "redis_cpu", "brisk_cpu", "cpu_ratio",
                          "redis_busy", "brisk_busy")] +
-                       [e["redis_n"], e["brisk_n"], args.loops_note])
+                       [e["redis_n"], e["brisk_n"]] +
+                       ["" if e[k] is None else round(e[k], 1) for k in ("redis_client", "brisk_client")] +
+                       [args.loops_note])
     return table
 
 
@@ -244,7 +252,8 @@ def report(args):
                 e = by.get((t, depth))
                 q = e and e["rps_ratio"]
                 busy = (f" (server CPU busy: redis {fmt(e['redis_busy'], '.0f')}%, brisk "
-                        f"{fmt(e['brisk_busy'], '.0f')}%)") if q is not None else ""
+                        f"{fmt(e['brisk_busy'], '.0f')}%; client CPU busy {fmt(e['redis_client'], '.0f')}% / "
+                        f"{fmt(e['brisk_client'], '.0f')}%)") if q is not None else ""
                 lines.append((q is not None and q >= bound,
                               f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}"
                               + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
@@ -282,7 +291,7 @@ def main():
     p.add_argument("--memory", default="")
     p.add_argument("--no-memory", action="store_true")
     p.add_argument("--rounds", type=int, default=3)
-    p.add_argument("--requests", type=int, default=100000)
+    p.add_argument("--requests", default="100000")
     p.add_argument("--clients", type=int, default=50)
     p.add_argument("--tests", default=",".join(t for t in LABELS if t != "lpush_fill"))
     p.add_argument("--pipelines", default="1 16")
