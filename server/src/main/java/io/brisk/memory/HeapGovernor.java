@@ -15,7 +15,7 @@ import java.util.List;
  * collect non-stop.
  */
 public final class HeapGovernor {
-    private static final long FLOOR = 64L << 20;
+    private static final long FLOOR = Long.getLong("brisk.heapFloorMb", 128) << 20;
 
     private final HotSpotDiagnosticMXBean hotspot;
     private final List<MemoryPoolMXBean> heapPools;

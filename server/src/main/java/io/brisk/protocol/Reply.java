@@ -15,6 +15,8 @@ public interface Reply {
     void bulk(byte[] b);
     void bulk(String s);
     void bulk(MemorySegment seg, long off, long len);
+    /** A bulk string from a range of an array (collections on the heap: no segment view to allocate). */
+    void bulk(byte[] b, int off, int len);
     /** A bulk string holding the decimal form of v (GET of a counter, INCRBYFLOAT...). */
     void bulkLong(long v);
     void nullBulk();

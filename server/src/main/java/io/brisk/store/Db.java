@@ -249,9 +249,9 @@ public final class Db {
      * Stores a small collection inline: its packed bytes become the entry's value, as a string's
      * would (no heap object, no handle). Replaces whatever the key held.
      */
-    public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, long expireAt, EntryRef ref) {
-        begin(ref, k, koff, klen, type.code() | EntryRef.INLINE, packed.length, expireAt, false, 0);
-        MemorySegment.copy(packed, 0, ref.mem, ValueLayout.JAVA_BYTE, ref.valOff, packed.length);
+    public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, int len, long expireAt, EntryRef ref) {
+        begin(ref, k, koff, klen, type.code() | EntryRef.INLINE, len, expireAt, false, 0);
+        MemorySegment.copy(packed, 0, ref.mem, ValueLayout.JAVA_BYTE, ref.valOff, len);
         commit(ref);
     }
 

@@ -79,4 +79,12 @@ public final class Packed {
         System.arraycopy(src, off, b, d, len);
         return writeTrailer(b, d + len, len);
     }
+
+    /** True when len bytes of b at p equal len bytes of s at off (no segment view of b to allocate). */
+    public static boolean equals(byte[] b, int p, java.lang.foreign.MemorySegment s, long off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[p + i] != s.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off + i)) return false;
+        }
+        return true;
+    }
 }

@@ -83,7 +83,7 @@ public final class HashCommands {
     private static int setPairs(Session s, CommandArgs a) {
         PackedHash h = find(s, a, s.ref);
         boolean existed = h != null;
-        if (!existed) h = new PackedHash();
+        if (!existed) h = PackedHash.emptyScratch();
         long before = HashStore.heapBytes(h, existed, s.ref);
         int added = 0;
         for (int i = 2; i < a.count(); i += 2) {
@@ -100,7 +100,7 @@ public final class HashCommands {
             r.integer(0);
             return;
         }
-        if (!existed) h = new PackedHash();
+        if (!existed) h = PackedHash.emptyScratch();
         long before = HashStore.heapBytes(h, existed, s.ref);
         h.put(a.segment(2), a.offset(2), a.length(2), a.segment(3), a.offset(3), a.length(3));
         HashStore.save(s, a, h, existed, s.ref, before);
@@ -180,7 +180,7 @@ public final class HashCommands {
     /** Sets field args[2] of h (found into s.ref, or null for a new hash) to value. */
     private static void store(Session s, CommandArgs a, PackedHash h, String value) {
         boolean existed = h != null;
-        if (!existed) h = new PackedHash();
+        if (!existed) h = PackedHash.emptyScratch();
         long before = HashStore.heapBytes(h, existed, s.ref);
         byte[] v = value.getBytes(StandardCharsets.US_ASCII);
         h.put(a.segment(2), a.offset(2), a.length(2), MemorySegment.ofArray(v), 0, v.length);
@@ -193,7 +193,7 @@ public final class HashCommands {
         PackedHash h = find(s, a, s.ref);
         FieldRef v = new FieldRef();
         if (h == null || !h.get(a.segment(2), a.offset(2), a.length(2), v)) r.nullBulk();
-        else r.bulk(v.segment(), v.offset(), v.length());
+        else r.bulk(v.array(), v.offset(), v.length());
     }
 
     private static void hmget(Session s, CommandArgs a, Reply r) {
@@ -201,7 +201,7 @@ public final class HashCommands {
         FieldRef v = new FieldRef();
         r.array(a.count() - 2);
         for (int i = 2; i < a.count(); i++) {
-            if (h != null && h.get(a.segment(i), a.offset(i), a.length(i), v)) r.bulk(v.segment(), v.offset(), v.length());
+            if (h != null && h.get(a.segment(i), a.offset(i), a.length(i), v)) r.bulk(v.array(), v.offset(), v.length());
             else r.nullBulk();
         }
     }
@@ -214,8 +214,8 @@ public final class HashCommands {
         }
         r.map(h.size());
         h.forEach((fa, fo, fl, va, vo, vl) -> {
-            r.bulk(MemorySegment.ofArray(fa), fo, fl);
-            r.bulk(MemorySegment.ofArray(va), vo, vl);
+            r.bulk(fa, fo, fl);
+            r.bulk(va, vo, vl);
         });
     }
 
@@ -227,8 +227,8 @@ public final class HashCommands {
         }
         r.array(h.size());
         h.forEach((fa, fo, fl, va, vo, vl) -> {
-            if (fields) r.bulk(MemorySegment.ofArray(fa), fo, fl);
-            if (values) r.bulk(MemorySegment.ofArray(va), vo, vl);
+            if (fields) r.bulk(fa, fo, fl);
+            if (values) r.bulk(va, vo, vl);
         });
     }
 
@@ -290,7 +290,7 @@ public final class HashCommands {
         FieldRef f = new FieldRef(), v = new FieldRef();
         if (!hasCount) {
             h.random(rnd, f, v);
-            r.bulk(f.segment(), f.offset(), f.length());
+            r.bulk(f.array(), f.offset(), f.length());
             return;
         }
         final boolean wv = withValues;

@@ -13,8 +13,8 @@ import io.brisk.store.hash.PackedHash;
 /**
  * Where a hash lives. A small packed hash is kept inline: its bytes are the value of its key's
  * entry, off-heap like a string's, so a million two-field hashes cost no heap objects at all. A
- * command reads it into a detached {@link PackedHash} and, after a change, writes it back as a new
- * version of the entry. A hash past {@link #INLINE_MAX_BYTES} (or converted to a hashtable) moves
+ * command reads it into this thread's scratch {@link PackedHash} and, after a change, writes it back
+ * as a new version of the entry: no garbage per command either. A hash past {@link #INLINE_MAX_BYTES} (or converted to a hashtable) moves
  * to the heap for good and is changed in place there, since rewriting a large value on every
  * HSET would cost more than it saves.
  */
@@ -24,9 +24,12 @@ public final class HashStore {
 
     private HashStore() {}
 
-    /** The hash of a found HASH entry: decoded when inline, the heap object otherwise. */
+    /**
+     * The hash of a found HASH entry: the heap object, or for an inline one this thread's scratch
+     * copy of it (valid until the thread reads the next inline hash; nothing to collect).
+     */
     public static PackedHash of(Db db, EntryRef ref) {
-        return ref.isInline() ? PackedHash.ofPacked(ref.memory(), ref.valueOffset(), ref.valueLength()) : (PackedHash) db.object(ref);
+        return ref.isInline() ? PackedHash.scratchOf(ref.memory(), ref.valueOffset(), ref.valueLength()) : (PackedHash) db.object(ref);
     }
 
     /** The hash at args[1] (ref left on its entry), or null; WRONGTYPE for another type. */
@@ -58,11 +61,11 @@ public final class HashStore {
             return;
         }
         long expireAt = existed ? ref.expireAt() : 0;
-        byte[] packed = h.packedBytes();
-        if (packed != null && packed.length <= INLINE_MAX_BYTES) {
-            db.putInline(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, packed, expireAt, ref);
+        int packed = h.packedLength();
+        if (packed >= 0 && packed <= INLINE_MAX_BYTES) {
+            db.putInline(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h.packedArray(), packed, expireAt, ref);
         } else {
-            db.putObject(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h, expireAt, ref);
+            db.putObject(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h.detach(), expireAt, ref);
         }
     }
 }

@@ -169,13 +169,15 @@ public final class ListCommands {
         changed(s, a, 1, l, before);
     }
 
+    private static final ThreadLocal<ListCursor> POP_CURSOR = ThreadLocal.withInitial(ListCursor::new);
+
     /** Pops n (>= 1 and <= size) elements from one end, writing each as a bulk string. */
     static void popInto(PackedList l, boolean head, long n, Reply r) {
         if (n <= 0) return;
-        ListCursor c = new ListCursor();
+        ListCursor c = POP_CURSOR.get(); // one per thread: a pop per request must not allocate
         l.seek(head ? 0 : l.size() - 1, c);
         for (long k = 0; k < n; k++) {
-            r.bulk(c.segment(), c.offset(), c.length());
+            r.bulk(c.array(), c.offset(), c.length());
             l.remove(c, head);
         }
     }
@@ -208,7 +210,7 @@ public final class ListCommands {
         ListCursor c = new ListCursor();
         l.seek(start, c);
         for (long k = 0; k < n; k++) {
-            r.bulk(c.segment(), c.offset(), c.length());
+            r.bulk(c.array(), c.offset(), c.length());
             if (k + 1 < n) l.next(c);
         }
     }
@@ -227,7 +229,7 @@ public final class ListCommands {
         }
         ListCursor c = new ListCursor();
         l.seek(index, c);
-        r.bulk(c.segment(), c.offset(), c.length());
+        r.bulk(c.array(), c.offset(), c.length());
     }
 
     private static void lpos(Session s, CommandArgs a, Reply r) {

@@ -151,11 +151,22 @@ public final class RespWriter implements Reply {
 
     @Override
     public void simple(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        ensure(b.length + 3);
+        int n = s.length();
+        ensure(n + 3L);
         out.writeByte('+');
-        out.writeBytes(b);
+        if (isAscii(s)) { // PONG, QUEUED...: written char by char, no byte[] per reply
+            out.writeCharSequence(s, StandardCharsets.US_ASCII);
+        } else {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            ensure(b.length + 2L);
+            out.writeBytes(b);
+        }
         out.writeBytes(CRLF);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     @Override
@@ -179,6 +190,14 @@ public final class RespWriter implements Reply {
         header((byte) '$', b.length);
         ensure(b.length + 2L);
         out.writeBytes(b);
+        out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void bulk(byte[] b, int off, int len) {
+        header((byte) '$', len);
+        ensure(len + 2L);
+        out.writeBytes(b, off, len);
         out.writeBytes(CRLF);
     }
 

@@ -20,16 +20,62 @@ public final class PackedHash implements StoredObject, Members {
      * 16-byte object plus its array. The field count of a packed hash is found by walking it.
      */
     private Object data = EMPTY;
-
-    /** A packed hash over a copy of packed bytes (an inline hash read from its entry). */
-    public static PackedHash ofPacked(MemorySegment m, long off, int len) {
+    /** Bytes of the packed array in use: its length for a stored hash, less for the scratch. */
+    private int used;
+    /**
+     * The per-thread scratch an inline hash is decoded into: its array keeps spare room, so an edit
+     * (HSET of a new field) happens in place and a command on an inline hash leaves no garbage.
+     */
+    private boolean scratch;
+    private static final int SCRATCH_BYTES = 1024;
+    private static final ThreadLocal<PackedHash> SCRATCH = ThreadLocal.withInitial(() -> {
         PackedHash h = new PackedHash();
-        h.data = m.asSlice(off, len).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        h.scratch = true;
+        h.data = new byte[SCRATCH_BYTES];
+        return h;
+    });
+
+    /**
+     * This thread's scratch hash holding a copy of packed bytes (an inline hash read from its
+     * entry). Valid until the thread decodes the next one; {@link #detach} makes a hash to keep.
+     */
+    public static PackedHash scratchOf(MemorySegment m, long off, int len) {
+        PackedHash h = SCRATCH.get();
+        if (!(h.data instanceof byte[] b) || b.length < Math.max(len, SCRATCH_BYTES)) h.data = new byte[Math.max(len, SCRATCH_BYTES)];
+        MemorySegment.copy(m, java.lang.foreign.ValueLayout.JAVA_BYTE, off, (byte[]) h.data, 0, len);
+        h.used = len;
         return h;
     }
 
-    /** The packed bytes while the hash is packed (listpack), null once it is a hashtable. */
-    public byte[] packedBytes() {
+    /** This thread's scratch hash, emptied: a new hash being built by a command (see {@link #scratchOf}). */
+    public static PackedHash emptyScratch() {
+        PackedHash h = SCRATCH.get();
+        if (!(h.data instanceof byte[])) h.data = new byte[SCRATCH_BYTES];
+        h.used = 0;
+        return h;
+    }
+
+    /** A hash to store on the heap with this one's content (exact-size array); the scratch stays reusable. */
+    public PackedHash detach() {
+        if (!scratch) return this;
+        PackedHash h = new PackedHash();
+        if (data instanceof FieldTable t) {
+            h.data = t;
+            data = new byte[SCRATCH_BYTES];
+        } else {
+            h.data = java.util.Arrays.copyOf((byte[]) data, used);
+            h.used = used;
+        }
+        return h;
+    }
+
+    /** Length of the packed bytes while the hash is packed (listpack), -1 once it is a hashtable. */
+    public int packedLength() {
+        return data instanceof byte[] ? used : -1;
+    }
+
+    /** The packed bytes (valid up to {@link #packedLength}); null once the hash is a hashtable. */
+    public byte[] packedArray() {
         return data instanceof byte[] b ? b : null;
     }
 
@@ -39,14 +85,14 @@ public final class PackedHash implements StoredObject, Members {
         if (data instanceof FieldTable t) return t.size();
         byte[] b = (byte[]) data;
         int n = 0;
-        for (int p = 0; p < b.length; p = skip(b, skip(b, p))) n++;
+        for (int p = 0; p < used; p = skip(b, skip(b, p))) n++;
         return n;
     }
     @Override public long memberCount() { return size(); }
 
     @Override
     public long estimatedBytes() {
-        return OBJECT_BYTES + (data instanceof FieldTable t ? t.estimatedBytes() : align(16 + ((byte[]) data).length));
+        return OBJECT_BYTES + (data instanceof FieldTable t ? t.estimatedBytes() : align(16 + used));
     }
 
     static long align(long n) {
@@ -59,7 +105,7 @@ public final class PackedHash implements StoredObject, Members {
     public boolean get(MemorySegment f, long off, int len, FieldRef out) {
         if (data instanceof FieldTable t) return t.get(f, off, len, out);
         byte[] packed = (byte[]) data;
-        int p = find(packed, f, off, len);
+        int p = find(packed, used, f, off, len);
         if (p < 0) return false;
         p = skip(packed, p);
         int vl = Packed.readLen(packed, p);
@@ -72,13 +118,12 @@ public final class PackedHash implements StoredObject, Members {
     }
 
     /** Offset of the field entry in packed, or -1. */
-    private static int find(byte[] b, MemorySegment f, long off, int len) {
-        MemorySegment bs = MemorySegment.ofArray(b);
+    private static int find(byte[] b, int used, MemorySegment f, long off, int len) {
         int p = 0;
-        while (p < b.length) {
+        while (p < used) {
             int fl = Packed.readLen(b, p);
             int d = p + Packed.varintSize(fl);
-            if (fl == len && MemorySegment.mismatch(bs, d, d + fl, f, off, off + len) < 0) return p;
+            if (fl == len && Packed.equals(b, d, f, off, len)) return p;
             p = skip(b, skip(b, p));
         }
         return -1;
@@ -98,28 +143,24 @@ public final class PackedHash implements StoredObject, Members {
         }
         if (data instanceof FieldTable t) return t.put(f, foff, flen, v, voff, vlen);
         byte[] packed = (byte[]) data;
-        int p = find(packed, f, foff, flen);
+        int p = find(packed, used, f, foff, flen);
         if (p < 0) {
             if (size() + 1 > CollectionLimits.hashMaxListpackEntries) {
                 return convert().put(f, foff, flen, v, voff, vlen);
             }
-            byte[] nb = new byte[packed.length + Packed.entrySize(flen) + Packed.entrySize(vlen)];
-            System.arraycopy(packed, 0, nb, 0, packed.length);
-            int q = Packed.write(nb, packed.length, f, foff, flen);
+            int at = used;
+            byte[] nb = resized(used + Packed.entrySize(flen) + Packed.entrySize(vlen), used);
+            int q = Packed.write(nb, at, f, foff, flen);
             Packed.write(nb, q, v, voff, vlen);
-            data = nb;
             return true;
         }
         int vp = skip(packed, p);
         int vend = skip(packed, vp);
         int nsz = Packed.entrySize(vlen);
-        byte[] nb = vend - vp == nsz ? packed : new byte[packed.length - (vend - vp) + nsz];
-        if (nb != packed) {
-            System.arraycopy(packed, 0, nb, 0, vp);
-            System.arraycopy(packed, vend, nb, vp + nsz, packed.length - vend);
-        }
+        int tail = used - vend;
+        byte[] nb = resized(used - (vend - vp) + nsz, vp); // keeps the bytes before the value
+        System.arraycopy(packed, vend, nb, vp + nsz, tail);
         Packed.write(nb, vp, v, voff, vlen);
-        data = nb;
         return false;
     }
 
@@ -131,14 +172,28 @@ public final class PackedHash implements StoredObject, Members {
     public boolean remove(MemorySegment f, long off, int len) {
         if (data instanceof FieldTable t) return t.remove(f, off, len);
         byte[] packed = (byte[]) data;
-        int p = find(packed, f, off, len);
+        int p = find(packed, used, f, off, len);
         if (p < 0) return false;
         int end = skip(packed, skip(packed, p));
-        byte[] nb = new byte[packed.length - (end - p)];
-        System.arraycopy(packed, 0, nb, 0, p);
-        System.arraycopy(packed, end, nb, p, packed.length - end);
-        data = nb;
+        int tail = used - end;
+        byte[] nb = resized(used - (end - p), p);
+        System.arraycopy(packed, end, nb, p, tail);
         return true;
+    }
+
+    /**
+     * Makes the packed array hold newUsed bytes, keeping its first keep bytes; returns it (the
+     * caller moves the rest). The scratch edits in place while it has room; a stored hash gets an
+     * exact-size array, as small as its content, unless the size is unchanged.
+     */
+    private byte[] resized(int newUsed, int keep) {
+        byte[] b = (byte[]) data;
+        boolean inPlace = scratch ? newUsed <= b.length : newUsed == b.length;
+        byte[] nb = inPlace ? b : new byte[scratch ? Math.max(newUsed, 2 * b.length) : newUsed];
+        if (nb != b) System.arraycopy(b, 0, nb, 0, Math.min(keep, used));
+        data = nb;
+        used = newUsed;
+        return nb;
     }
 
     private FieldTable convert() {
@@ -163,7 +218,7 @@ public final class PackedHash implements StoredObject, Members {
         }
         byte[] b = (byte[]) data;
         int p = 0;
-        while (p < b.length) {
+        while (p < used) {
             int fl = Packed.readLen(b, p);
             int fd = p + Packed.varintSize(fl);
             int vp = fd + fl + Packed.varintSize(fl);
@@ -213,7 +268,8 @@ public final class PackedHash implements StoredObject, Members {
     @Override
     public PackedHash deepCopy() {
         PackedHash h = new PackedHash();
-        h.data = data instanceof FieldTable t ? t.deepCopy() : ((byte[]) data).clone();
+        h.data = data instanceof FieldTable t ? t.deepCopy() : java.util.Arrays.copyOf((byte[]) data, used);
+        h.used = used;
         return h;
     }
 }
