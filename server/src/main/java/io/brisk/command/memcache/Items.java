@@ -93,8 +93,12 @@ final class Items {
             return;
         }
         MetaState.State s = state(ref);
+        long cas = cas(ref), version = ref.version();
         db.setExpire(ref, expireAt);
-        if (s != null) mark(ref, s.cas(), s.bits());
+        // A new expiry is not a new value: memcached keeps the CAS unique across touch and gat. When
+        // the expiry could not be changed in place the entry moved, so its old CAS goes with it.
+        if (ref.version() != version) mark(ref, cas, s == null ? 0 : s.bits());
+        else if (s != null) mark(ref, s.cas(), s.bits());
     }
 
     /**

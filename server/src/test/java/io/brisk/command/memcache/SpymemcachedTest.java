@@ -86,6 +86,17 @@ class SpymemcachedTest extends MemcacheTestBase {
     }
 
     @Test
+    void touchKeepsTheCasUnique() throws Exception {
+        MemcachedClient c = spy();
+        c.set("kept", 0, "v").get(); // no TTL: the touch has to rewrite the entry
+        CASValue<Object> before = c.gets("kept");
+        assertThat(c.touch("kept", 100).get()).isTrue();
+        assertThat(c.gets("kept").getCas()).isEqualTo(before.getCas());
+        assertThat(c.cas("kept", before.getCas(), "w")).isEqualTo(CASResponse.OK);
+        assertThat(c.gets("kept").getCas()).isNotEqualTo(before.getCas()); // a write changes it
+    }
+
+    @Test
     void expirationRules() throws Exception {
         MemcachedClient c = spy();
         c.set("neg", -1, "v").get();
