@@ -53,8 +53,18 @@ final class NativeUdpListener implements AutoCloseable {
                 int n = socket.receive(received.prepare(), received.capacity());
                 if (n > 0) serve(n);
             } catch (IOException | RuntimeException e) {
-                if (!stopping) Log.warning("memcached UDP on port " + socket.port() + ": " + e.getMessage());
+                if (stopping) break;
+                Log.warning("memcached UDP on port " + socket.port() + ": " + e.getMessage());
+                pause(); // a failing socket must not turn this loop into a busy one
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
