@@ -48,9 +48,10 @@ final class NativeUdpListener implements AutoCloseable {
     int port() { return socket.port(); }
 
     private void run() {
+        int n = 0;
         while (!stopping) {
             try {
-                int n = socket.receive(received.prepare(), received.capacity());
+                n = socket.receive(received.prepare(n), received.capacity());
                 if (n > 0) serve(n);
             } catch (IOException | RuntimeException e) {
                 if (stopping) break;
@@ -99,8 +100,8 @@ final class NativeUdpListener implements AutoCloseable {
             if (replies.full()) flush();
             replies.add(received.senderAddress(i), received.senderLength(i), requestIds[i], seq, total,
                     reply + (long) seq * UdpFrame.MAX_PAYLOAD, n);
-            datagrams.sent(UdpFrame.HEADER + n);
         }
+        datagrams.sent(total * UdpFrame.HEADER + bytes);
     }
 
     private void flush() {

@@ -35,9 +35,12 @@ final class ReceiveBatch implements AutoCloseable {
 
     int capacity() { return msgs.capacity(); }
 
-    /** The array for the next recvmmsg, with full room for every sender address again. */
-    MmsgArray prepare() {
-        for (int i = 0; i < msgs.capacity(); i++) msgs.nameLength(i, LinuxUdpSocket.SOCKADDR_BYTES);
+    /**
+     * The array for the next recvmmsg, with full room again for the sender addresses the last one
+     * filled (the kernel shortens only those; under light load that is one entry, not capacity).
+     */
+    MmsgArray prepare(int lastReceived) {
+        for (int i = 0; i < lastReceived; i++) msgs.nameLength(i, LinuxUdpSocket.SOCKADDR_BYTES);
         return msgs;
     }
 
