@@ -39,6 +39,7 @@ public final class NetServer {
     private final MemcacheService memcache;
     private volatile int memcachePort;
     private volatile int memcacheUdpPort;
+    private final MemcacheUdpListeners udp;
 
     public NetServer(ServerContext server) {
         this.server = server;
@@ -50,6 +51,7 @@ public final class NetServer {
         c.watch("proto-max-bulk-len", p -> limits = limitsFrom(c));
         c.watch("client-query-buffer-limit", p -> limits = limitsFrom(c));
         this.memcache = new MemcacheService(server);
+        this.udp = new MemcacheUdpListeners(transport, workers, memcache);
         this.clientLimits = new ClientLimits(c);
     }
 
@@ -111,13 +113,7 @@ public final class NetServer {
                     memcachePort = ((InetSocketAddress) ch.localAddress()).getPort();
                 }
                 if (udpPort != 0) {
-                    InetSocketAddress at = new InetSocketAddress(h, udpPort);
-                    Channel ch = new Bootstrap().group(workers).channel(transport.datagramChannel())
-                            .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
-                            .option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
-                            .handler(new MemcacheUdpHandler(memcache, h + ":" + udpPort)).bind(at).sync().channel();
-                    listeners.add(ch);
-                    memcacheUdpPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                    memcacheUdpPort = udp.bind(h, udpPort);
                 }
             } catch (Exception e) {
                 // The default port may well be taken by a real memcached: then Brisk still serves RESP.
@@ -174,6 +170,7 @@ public final class NetServer {
 
     public void stop() {
         for (Channel ch : listeners) ch.close().awaitUninterruptibly();
+        udp.stop();
         String unix = server.config.get("unixsocket");
         bossGroup.shutdownGracefully(0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
         workers.shutdownGracefully(0, 200, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly();

@@ -11,6 +11,8 @@ public final class UdpFrame {
     /** Datagram size memcached uses for replies (header included). */
     public static final int MAX_DATAGRAM = 1400;
     public static final int MAX_PAYLOAD = MAX_DATAGRAM - HEADER;
+    /** The sequence numbers are 16 bits: a longer reply cannot be numbered (memcached drops it too). */
+    public static final int MAX_DATAGRAMS = 0xFFFF;
     public static final String MULTI_PACKET = "SERVER_ERROR multi-packet request not supported";
 
     private UdpFrame() {}
