@@ -150,6 +150,33 @@ public final class Db {
         return p;
     }
 
+    /**
+     * {@link #commit}, for a key whose current version the caller found in this same command
+     * (current: from find/peek, nothing inserted into the slot since): its index word is replaced
+     * where it is, without hashing and probing the key again (INCR, APPEND, SETBIT...). Falls back
+     * to a full commit when current is null or no longer in its bucket.
+     */
+    public void commit(EntryRef ref, EntryRef current) {
+        SlotTable t = current == null ? null : current.table;
+        if (t == null || current.db != index || t.get(current.bucket) != SlotTable.word(current.hash, current.location)
+                || current.keyLen != ref.keyLen
+                || MemorySegment.mismatch(current.mem, current.keyOff, current.keyOff + ref.keyLen, ref.mem, ref.keyOff, ref.keyOff + ref.keyLen) >= 0) {
+            commit(ref);
+            return;
+        }
+        ref.segment.live.addAndGet(ref.size);
+        keyspace.liveEntryBytes.add(ref.size);
+        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // see commit
+        t.set(current.bucket, SlotTable.word(current.hash, ref.location));
+        if (current.expireAt != 0) volatileDelta(t, -1);
+        if (ref.expireAt != 0) volatileDelta(t, 1);
+        releaseObject(t, current, ref);
+        current.markDead(keyspace.liveEntryBytes);
+        ref.table = t;
+        ref.bucket = current.bucket;
+        ref.hash = current.hash;
+    }
+
     /** Links a version written with {@link #begin} into the index, replacing (and killing) the older one. */
     public void commit(EntryRef ref) {
         MemorySegment m = ref.mem;
@@ -247,12 +274,14 @@ public final class Db {
 
     /**
      * Stores a small collection inline: its packed bytes become the entry's value, as a string's
-     * would (no heap object, no handle). Replaces whatever the key held.
+     * would (no heap object, no handle). Replaces whatever the key held; current, when not null, is
+     * the key's version found in this command (see {@link #commit(EntryRef, EntryRef)}).
      */
-    public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, int len, long expireAt, EntryRef ref) {
-        begin(ref, k, koff, klen, type.code() | EntryRef.INLINE, len, expireAt, false, 0);
-        MemorySegment.copy(packed, 0, ref.mem, ValueLayout.JAVA_BYTE, ref.valOff, len);
-        commit(ref);
+    public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, int len, long expireAt,
+                          EntryRef current, EntryRef out) {
+        begin(out, k, koff, klen, type.code() | EntryRef.INLINE, len, expireAt, false, 0);
+        MemorySegment.copy(packed, 0, out.mem, ValueLayout.JAVA_BYTE, out.valOff, len);
+        commit(out, current);
     }
 
     /** The heap collection behind an entry found with find/peek (inline ones are read by their family). */

@@ -375,4 +375,30 @@ class OffHeapStoreTest {
         public StoredObject deepCopy() { return new TestObject(size); }
         public String encoding() { return "test"; }
     }
+
+    @Test
+    void commitOverAFoundVersionReplacesItInPlaceAndFallsBackForAnotherKey() {
+        put("a", "1");
+        put("b", "2");
+        long liveBefore = ks.liveEntryBytes.sum();
+        EntryRef found = new EntryRef();
+        assertThat(db.find(b("a"), found)).isTrue();
+        EntryRef w = new EntryRef();
+        byte[] k = b("a");
+        db.begin(w, java.lang.foreign.MemorySegment.ofArray(k), 0, k.length, ValueType.STRING, 2, 0, false, 0);
+        w.memory().set(java.lang.foreign.ValueLayout.JAVA_BYTE, w.valueOffset(), (byte) '4');
+        w.memory().set(java.lang.foreign.ValueLayout.JAVA_BYTE, w.valueOffset() + 1, (byte) '2');
+        db.commit(w, found);
+        assertThat(get(db, "a")).isEqualTo("42");
+        assertThat(db.keyCount()).isEqualTo(2);
+        assertThat(ks.liveEntryBytes.sum() - liveBefore).isEqualTo(1); // one byte longer, the old version dead
+        // a found ref of "b" handed in for a write of "a": the key check makes it a plain commit
+        assertThat(db.find(b("b"), found)).isTrue();
+        db.begin(w, java.lang.foreign.MemorySegment.ofArray(k), 0, k.length, ValueType.STRING, 1, 0, false, 0);
+        w.memory().set(java.lang.foreign.ValueLayout.JAVA_BYTE, w.valueOffset(), (byte) '7');
+        db.commit(w, found);
+        assertThat(get(db, "a")).isEqualTo("7");
+        assertThat(get(db, "b")).isEqualTo("2");
+        assertThat(db.keyCount()).isEqualTo(2);
+    }
 }

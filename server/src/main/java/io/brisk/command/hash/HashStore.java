@@ -63,7 +63,8 @@ public final class HashStore {
         long expireAt = existed ? ref.expireAt() : 0;
         int packed = h.packedLength();
         if (packed >= 0 && packed <= INLINE_MAX_BYTES) {
-            db.putInline(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h.packedArray(), packed, expireAt, ref);
+            db.putInline(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h.packedArray(), packed, expireAt,
+                    existed ? ref : null, s.ref2);
         } else {
             db.putObject(a.segment(1), a.offset(1), a.length(1), ValueType.HASH, h.detach(), expireAt, ref);
         }

@@ -50,7 +50,7 @@ final class Counters {
         int digits = Numbers.digits(v);
         EntryRef w = StringValues.begin(db, a, 1, exists ? old : null, digits, s.ref2);
         StringValues.writeLong(w.memory(), w.valueOffset(), v, digits);
-        db.commit(w);
+        db.commit(w, exists ? old : null);
         r.integer(v);
     }
 

@@ -23,7 +23,7 @@ final class Ranges {
         EntryRef w = StringValues.begin(db, a, 1, exists ? old : null, (int) total, s.ref2);
         if (exists) MemorySegment.copy(old.memory(), old.valueOffset(), w.memory(), w.valueOffset(), oldLen);
         MemorySegment.copy(a.segment(2), a.offset(2), w.memory(), w.valueOffset() + oldLen, a.length(2));
-        db.commit(w);
+        db.commit(w, exists ? old : null);
         r.integer(total);
     }
 

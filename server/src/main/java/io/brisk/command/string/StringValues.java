@@ -71,7 +71,7 @@ public final class StringValues {
     public static void replace(Db db, CommandArgs a, int keyArg, EntryRef old, byte[] value, EntryRef out) {
         EntryRef w = begin(db, a, keyArg, old, value.length, out);
         MemorySegment.copy(value, 0, w.memory(), ValueLayout.JAVA_BYTE, w.valueOffset(), value.length);
-        db.commit(w);
+        db.commit(w, old);
     }
 
     /** Writes the decimal digits of v (exactly digits of them, see Numbers.digits) at off. */
