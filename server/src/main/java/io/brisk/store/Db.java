@@ -164,17 +164,27 @@ public final class Db {
             commit(ref);
             return;
         }
+        countLive(ref);
+        replaceAt(t, current.bucket, current.hash, current, ref);
+    }
+
+    /** A committed version's bytes count as live in its segment and in used_memory. */
+    private void countLive(EntryRef ref) {
         ref.segment.live.addAndGet(ref.size);
         keyspace.liveEntryBytes.add(ref.size);
-        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // see commit
-        t.set(current.bucket, SlotTable.word(current.hash, ref.location));
-        if (current.expireAt != 0) volatileDelta(t, -1);
+        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
+    }
+
+    /** Points bucket b (key hash h) at ref instead of old, which dies; ref now knows where it is indexed. */
+    private void replaceAt(SlotTable t, int b, long h, EntryRef old, EntryRef ref) {
+        t.set(b, SlotTable.word(h, ref.location));
+        if (old.expireAt != 0) volatileDelta(t, -1);
         if (ref.expireAt != 0) volatileDelta(t, 1);
-        releaseObject(t, current, ref);
-        current.markDead(keyspace.liveEntryBytes);
+        releaseObject(t, old, ref);
+        old.markDead(keyspace.liveEntryBytes);
         ref.table = t;
-        ref.bucket = current.bucket;
-        ref.hash = current.hash;
+        ref.bucket = b;
+        ref.hash = h;
     }
 
     /** Links a version written with {@link #begin} into the index, replacing (and killing) the older one. */
@@ -186,9 +196,7 @@ public final class Db {
         long h = Hashing.hash(m, koff, klen);
         SlotTable t = slots[slot];
         if (t == null) t = slots[slot] = newTable();
-        ref.segment.live.addAndGet(ref.size);
-        keyspace.liveEntryBytes.add(ref.size);
-        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
+        countLive(ref);
         long newWord = SlotTable.word(h, ref.location);
         int mask = t.mask;
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
@@ -201,14 +209,7 @@ public final class Db {
                 long loc = word & SlotTable.LOC_MASK;
                 old.load(segments.at(loc), loc);
                 if (old.keyLen == klen && MemorySegment.mismatch(old.mem, old.keyOff, old.keyOff + klen, m, koff, koff + klen) < 0) {
-                    t.set(b, newWord);
-                    if (old.expireAt != 0) volatileDelta(t, -1);
-                    if (ref.expireAt != 0) volatileDelta(t, 1);
-                    releaseObject(t, old, ref);
-                    old.markDead(keyspace.liveEntryBytes);
-                    ref.table = t;
-                    ref.bucket = b;
-                    ref.hash = h;
+                    replaceAt(t, b, h, old, ref);
                     return;
                 }
             }
@@ -439,6 +440,16 @@ public final class Db {
         return t == null ? 0 : t.volatileCount;
     }
 
+    /** Loads the entry of index word (at bucket b) into ref; false when it has expired (it stays). */
+    private boolean loadLive(SlotTable t, int b, long word, long now, EntryRef ref) {
+        long loc = word & SlotTable.LOC_MASK;
+        ref.load(segments.at(loc), loc);
+        if (expired(ref.expireAt, now)) return false;
+        ref.table = t;
+        ref.bucket = b;
+        return true;
+    }
+
     /**
      * Visits every entry of a slot (caller holds its lock). Expired entries are skipped, not removed;
      * the visitor must not add or remove keys in this slot.
@@ -450,12 +461,7 @@ public final class Db {
         MemorySegment w = t.words;
         for (int b = 0, cap = t.capacity(); b < cap; b++) {
             long word = t.get(b);
-            if (word == 0) continue;
-            long loc = word & SlotTable.LOC_MASK;
-            ref.load(segments.at(loc), loc);
-            if (expired(ref.expireAt, now)) continue;
-            ref.table = t;
-            ref.bucket = b;
+            if (word == 0 || !loadLive(t, b, word, now, ref)) continue;
             visitor.accept(ref);
             if (t.words != w) return;
         }
@@ -478,12 +484,7 @@ public final class Db {
         int home = (int) (cursor & mask);
         for (int b = home; t.get(b) != 0; b = (b + 1) & mask) {
             long word = t.get(b);
-            if (home(word, mask) != home) continue;
-            long loc = word & SlotTable.LOC_MASK;
-            ref.load(segments.at(loc), loc);
-            if (expired(ref.expireAt, now)) continue;
-            ref.table = t;
-            ref.bucket = b;
+            if (home(word, mask) != home || !loadLive(t, b, word, now, ref)) continue;
             visitor.accept(ref);
             if (t.words != w) throw new IllegalStateException("scan visitor changed the slot");
         }
@@ -506,13 +507,7 @@ public final class Db {
         for (int i = 0; i <= mask; i++) {
             int b = (start + i) & mask;
             long word = t.get(b);
-            if (word == 0) continue;
-            long loc = word & SlotTable.LOC_MASK;
-            ref.load(segments.at(loc), loc);
-            if (expired(ref.expireAt, now)) continue;
-            ref.table = t;
-            ref.bucket = b;
-            return true;
+            if (word != 0 && loadLive(t, b, word, now, ref)) return true;
         }
         return false;
     }

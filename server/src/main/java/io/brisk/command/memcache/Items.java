@@ -93,7 +93,7 @@ final class Items {
             return;
         }
         MetaState.State s = state(ref);
-        long cas = cas(ref), version = ref.version();
+        long version = ref.version(), cas = s != null && s.cas() != 0 ? s.cas() : version; // as cas(ref), one lookup
         db.setExpire(ref, expireAt);
         // A new expiry is not a new value: memcached keeps the CAS unique across touch and gat. When
         // the expiry could not be changed in place the entry moved, so its old CAS goes with it.

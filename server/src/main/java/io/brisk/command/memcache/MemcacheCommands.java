@@ -67,7 +67,7 @@ final class MemcacheCommands {
             long off = r.offset(i);
             int len = r.length(i);
             if (!r.validKey(i)) {
-                w.reset(mark);
+                w.reset(mark); // nothing of a multi-key get goes out when one key is bad
                 w.line(MemcacheParser.BAD_FORMAT);
                 return;
             }
@@ -139,6 +139,13 @@ final class MemcacheCommands {
         });
     }
 
+    /** Answers CLIENT_ERROR bad command line format for a malformed key (too long, control bytes). */
+    private static boolean badKey(MemcacheRequest r, int i, MemcacheWriter w) {
+        if (r.validKey(i)) return false;
+        w.line(MemcacheParser.BAD_FORMAT);
+        return true;
+    }
+
     private void delta(MemcacheSession s, MemcacheRequest r, MemcacheWriter w, boolean incr) {
         if (r.count() != 3) {
             w.line(MemcacheParser.ERROR);
@@ -147,10 +154,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!r.validKey(1)) {
-            w.line(MemcacheParser.BAD_FORMAT);
-            return;
-        }
+        if (badKey(r, 1, w)) return;
         if (!r.unsignedValid(2)) {
             w.line(BAD_DELTA);
             return;
@@ -185,10 +189,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!r.validKey(1)) {
-            w.line(MemcacheParser.BAD_FORMAT);
-            return;
-        }
+        if (badKey(r, 1, w)) return;
         long exptime = r.signed32(2);
         if (exptime == MemcacheNumbers.INVALID) {
             w.line(BAD_EXPTIME);
@@ -224,10 +225,7 @@ final class MemcacheCommands {
         MemorySegment m = r.memory();
         long off = r.offset(1);
         int len = r.length(1);
-        if (!r.validKey(1)) {
-            w.line(MemcacheParser.BAD_FORMAT);
-            return;
-        }
+        if (badKey(r, 1, w)) return;
         int slot = items.lock(m, off, len);
         try {
             if (items.db().delete(m, off, len, s.ref)) {

@@ -4,10 +4,10 @@ import static io.brisk.command.CommandFlag.DENYOOM;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CardLimit;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandHandler;
 import io.brisk.command.CommandSpec;
-import io.brisk.command.Errors;
 import io.brisk.command.NumKeys;
 import io.brisk.command.Session;
 import io.brisk.command.StoredObjects;
@@ -76,20 +76,8 @@ final class SetAlgebraCommands {
         }
         if (numkeys <= 0) throw new CommandError("ERR numkeys should be greater than 0");
         if (numkeys > a.count() - 2) throw new CommandError("ERR Number of keys can't be greater than number of args");
-        long limit = 0;
-        for (int i = 2 + (int) numkeys; i < a.count(); i++) {
-            if (a.is(i, "LIMIT") && i + 1 < a.count()) {
-                try {
-                    limit = a.longValue(++i);
-                } catch (NumberFormatException e) {
-                    throw new CommandError("ERR LIMIT can't be negative");
-                }
-                if (limit < 0) throw new CommandError("ERR LIMIT can't be negative");
-            } else {
-                throw new CommandError(Errors.SYNTAX);
-            }
-        }
-        r.integer(compute(s, a, 2, (int) numkeys, Op.INTER, limit == 0 ? Long.MAX_VALUE : limit).size());
+        long limit = CardLimit.parse(a, 2 + (int) numkeys);
+        r.integer(compute(s, a, 2, (int) numkeys, Op.INTER, limit).size());
     }
 
     /** Looks up n sets from args[first] (WRONGTYPE for any other type) and combines them. */

@@ -4,6 +4,7 @@ import static io.brisk.command.CommandFlag.DENYOOM;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
+import io.brisk.command.CardLimit;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandSpec;
 import io.brisk.command.Errors;
@@ -207,21 +208,9 @@ final class ZSetStoreCommands {
         int n = (int) numkeys(a, 1, "zintercard");
         StoredObject[] inputs = new StoredObject[n];
         for (int j = 0; j < n; j++) inputs[j] = input(s, a, 2 + j, s.ref);
-        long limit = 0;
-        for (int i = 2 + n; i < a.count(); i++) {
-            if (a.is(i, "LIMIT") && i + 1 < a.count()) {
-                try {
-                    limit = a.longValue(++i);
-                } catch (NumberFormatException e) {
-                    throw new CommandError("ERR LIMIT can't be negative");
-                }
-                if (limit < 0) throw new CommandError("ERR LIMIT can't be negative");
-            } else {
-                throw new CommandError(Errors.SYNTAX);
-            }
-        }
+        long limit = CardLimit.parse(a, 2 + n);
         double[] weights = new double[n];
         Arrays.fill(weights, 1.0);
-        r.integer(compute(Op.INTER, inputs, weights, Aggregate.SUM, limit == 0 ? Long.MAX_VALUE : limit).size());
+        r.integer(compute(Op.INTER, inputs, weights, Aggregate.SUM, limit).size());
     }
 }
