@@ -3,6 +3,8 @@ package io.brisk.store;
 import io.brisk.util.Crc16;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * Background upkeep on its own thread, hz times a second: the active expire cycle (walks slots that
@@ -17,6 +19,7 @@ public final class Housekeeper implements Runnable {
     private int expireDb;
     private int expireSlot;
     private Thread thread;
+    private final List<LongConsumer> tasks = new CopyOnWriteArrayList<>();
 
     public Housekeeper(Keyspace ks) {
         this.ks = ks;
@@ -25,6 +28,12 @@ public final class Housekeeper implements Runnable {
     public void hz(int hz) { this.hz = Math.max(1, Math.min(500, hz)); }
     public void activeExpire(boolean on) { this.activeExpire = on; }
     public boolean activeExpire() { return activeExpire; }
+
+    /**
+     * Upkeep of a layer above the store (which store/ cannot call), run on this thread after the
+     * store's own every tick, given the tick period in nanoseconds so it can size its work to it.
+     */
+    public void addTask(LongConsumer task) { tasks.add(task); }
 
     public void start() {
         thread = Thread.ofPlatform().daemon().name("brisk-housekeeper").start(this);
@@ -44,6 +53,7 @@ public final class Housekeeper implements Runnable {
                 ks.tickLruClock();
                 if (activeExpire) activeExpireCycle(periodNanos / 4); // at most 25% of a period, as Redis
                 compact(0.5);
+                for (LongConsumer t : tasks) t.accept(periodNanos);
             } catch (RuntimeException e) {
                 io.brisk.util.Log.warning("housekeeper: " + e);
             }

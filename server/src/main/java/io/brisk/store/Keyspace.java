@@ -30,6 +30,7 @@ public final class Keyspace {
     final ThreadLocal<EntryRef> scratch2 = ThreadLocal.withInitial(EntryRef::new);
     final ThreadLocal<EntryRef> scratch3 = ThreadLocal.withInitial(EntryRef::new);
     private final Evictor evictor = new Evictor(this);
+    private final java.util.List<java.util.function.IntConsumer> flushListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Keyspace(int databases) {
         if (databases < 1 || databases > 256) throw new IllegalArgumentException("databases must be between 1 and 256");
@@ -130,8 +131,16 @@ public final class Keyspace {
     public long keyCount(int db) { return dbs[db].keyCount(); }
     public long volatileCount(int db) { return dbs[db].volatileCount(); }
 
+    /**
+     * Called with the db's index at the start of every flush, by a layer above that keeps state of
+     * its own per key (memcached meta state). Before, not after: state set for a key written into an
+     * already emptied slot while the flush runs is live and must stay.
+     */
+    public void onFlush(java.util.function.IntConsumer listener) { flushListeners.add(listener); }
+
     /** Empties one database, slot by slot, each under its lock. */
     public void flush(int db) {
+        for (var l : flushListeners) l.accept(db);
         Db d = dbs[db];
         for (int s = 0; s < Crc16.SLOTS; s++) {
             // no unlocked null check: a table another thread just created may not be visible without the lock
