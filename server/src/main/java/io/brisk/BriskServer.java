@@ -73,6 +73,7 @@ public final class BriskServer implements AutoCloseable {
 
     public int port() { return context.tcpPort; }
     public ServerContext context() { return context; }
+    public NetServer net() { return net; }
 
     @Override
     public void close() {

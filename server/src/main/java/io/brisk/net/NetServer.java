@@ -61,6 +61,7 @@ public final class NetServer {
     }
 
     public Transport transport() { return transport; }
+    public MemcacheService memcache() { return memcache; }
     public EventLoopGroup workers() { return workers; }
     /** Bound memcached ports (0 when that listener is off). */
     public int memcachePort() { return memcachePort; }

@@ -45,6 +45,13 @@ public final class MemcacheService {
         this.stats = new MemcacheStats(this);
         server.config.watch("memcache-max-item-size", p -> maxItemSize = Long.parseLong(p.value()));
         server.config.watch("memcache-strict-keys", p -> strictKeys = "yes".equals(p.value()));
+        // Meta records of dead versions go in the housekeeper's cron rather than on a timer of our own:
+        // it already walks the keyspace taking one slot lock at a time, follows hz, and stops with the server.
+        server.housekeeper.addTask(period -> meta.sweep(items, period));
+        // Every flush of db 0 (flush_all, FLUSHALL, FLUSHDB) drops all meta state at once.
+        server.keyspace.onFlush(db -> {
+            if (db == 0) meta.clear();
+        });
     }
 
     /** Refuse keys with control characters (protocol.txt) or accept what memcached accepts. */
@@ -126,8 +133,7 @@ public final class MemcacheService {
     }
 
     private void flushNow() {
-        server.keyspace.flush(0);
-        meta.clear();
+        server.keyspace.flush(0); // clears the meta state too (the onFlush listener above)
     }
 
     /**
