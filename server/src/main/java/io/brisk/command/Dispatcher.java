@@ -2,8 +2,8 @@ package io.brisk.command;
 
 import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
+import io.brisk.store.KeySlots;
 import io.brisk.store.SlotLocks;
-import io.brisk.util.Crc16;
 
 /**
  * Runs a parsed command on the thread that parsed it: looks it up, checks arity and auth, locks the
@@ -57,9 +57,10 @@ public final class Dispatcher {
         IntList slots = s.slots;
         spec.keyIndexes(args, keys);
         slots.clear();
+        KeySlots memo = KeySlots.current();
         for (int i = 0; i < keys.size(); i++) {
             int k = keys.get(i);
-            slots.add(Crc16.slot(args.segment(k), args.offset(k), args.length(k)));
+            slots.add(memo.remember(args.segment(k), args.offset(k), args.length(k)));
         }
         slots.sortUnique();
         int n = slots.size();
@@ -79,6 +80,7 @@ public final class Dispatcher {
             reply.error("ERR internal error: " + e);
             io.brisk.util.Log.warning("internal error in " + spec.name(), e);
         } finally {
+            memo.forget();
             locks.unlockAll(sl, n);
             if (noTouch) server.keyspace.noTouch(false);
         }

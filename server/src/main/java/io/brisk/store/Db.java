@@ -43,7 +43,7 @@ public final class Db {
 
     /** Like find, but leaves the access time alone (OBJECT, TYPE with no-touch, TTL...). */
     public boolean peek(MemorySegment k, long off, int len, EntryRef ref) {
-        SlotTable t = slots[Crc16.slot(k, off, len)];
+        SlotTable t = slots[KeySlots.of(k, off, len)];
         if (t == null) return false;
         long h = Hashing.hash(k, off, len);
         if (!probe(t, h, k, off, len, ref)) return false;
@@ -138,6 +138,7 @@ public final class Db {
         ref.flags = hasFlags ? flags : 0;
         ref.size = size;
         ref.table = null;
+        ref.slot = KeySlots.of(k, koff, klen); // the same key: commit needs no CRC16 of the copy
         return ref;
     }
 
@@ -192,7 +193,7 @@ public final class Db {
         MemorySegment m = ref.mem;
         long koff = ref.keyOff;
         int klen = ref.keyLen;
-        int slot = Crc16.slot(m, koff, klen);
+        int slot = ref.slot >= 0 ? ref.slot : Crc16.slot(m, koff, klen);
         long h = Hashing.hash(m, koff, klen);
         SlotTable t = slots[slot];
         if (t == null) t = slots[slot] = newTable();
@@ -259,7 +260,7 @@ public final class Db {
 
     /** Stores an on-heap collection under a key, replacing whatever it held. */
     public void putObject(MemorySegment k, long koff, int klen, ValueType type, StoredObject value, long expireAt, EntryRef ref) {
-        int slot = Crc16.slot(k, koff, klen);
+        int slot = KeySlots.of(k, koff, klen);
         SlotTable t = slots[slot];
         if (t == null) t = slots[slot] = newTable();
         int handle = t.addObject(value);
@@ -325,7 +326,7 @@ public final class Db {
         src.load(nu.segment, nu.location);
         // Follow the new version without lazy expiry: a rewrite with a time already past (memcached
         // touch with a negative time) must not make the key vanish under the caller's ref.
-        SlotTable t = slots[Crc16.slot(src.mem, src.keyOff, src.keyLen)];
+        SlotTable t = slots[nu.slot];
         long h = Hashing.hash(src.mem, src.keyOff, src.keyLen);
         if (!probe(t, h, src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
     }

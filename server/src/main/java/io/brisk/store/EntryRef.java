@@ -35,9 +35,12 @@ public final class EntryRef {
     SlotTable table;
     int bucket;
     long hash;
+    /** The key's hash slot when known (a version written by Db.begin), else -1. */
+    int slot = -1;
 
     void load(Segment seg, long location) {
         this.location = location;
+        this.slot = -1;
         this.segment = seg;
         this.mem = seg.mem;
         long p = this.pos = Segments.offset(location);

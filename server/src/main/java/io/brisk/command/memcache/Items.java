@@ -2,9 +2,9 @@ package io.brisk.command.memcache;
 
 import io.brisk.store.Db;
 import io.brisk.store.EntryRef;
+import io.brisk.store.KeySlots;
 import io.brisk.store.SlotLocks;
 import io.brisk.store.ValueType;
-import io.brisk.util.Crc16;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -37,13 +37,17 @@ final class Items {
 
     Db db() { return db; }
 
+    /** Locks a key's slot; the key's bytes must stay put until {@link #unlock} (see KeySlots). */
     int lock(MemorySegment k, long off, int len) {
-        int slot = Crc16.slot(k, off, len);
+        int slot = KeySlots.current().remember(k, off, len);
         locks.lock(slot);
         return slot;
     }
 
-    void unlock(int slot) { locks.unlock(slot); }
+    void unlock(int slot) {
+        KeySlots.current().forget();
+        locks.unlock(slot);
+    }
 
     /** memcached's realtime(): 0 never, negative at once, <= 30 days relative, else a unix time. */
     static long expireAt(long exptime, long nowMillis) {
