@@ -47,7 +47,7 @@ public final class Db {
         if (t == null) return false;
         long h = Hashing.hash(k, off, len);
         if (!probe(t, h, k, off, len, ref)) return false;
-        if (expired(ref.expireAt, keyspace.now())) {
+        if (ref.expireAt != 0 && expired(ref.expireAt, keyspace.now())) { // no clock read for keys without TTL
             remove(ref);
             keyspace.expiredKeys.increment();
             return false;

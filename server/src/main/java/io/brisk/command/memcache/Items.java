@@ -58,6 +58,11 @@ final class Items {
         return at <= nowMillis ? EXPIRED : at;
     }
 
+    /** {@link #expireAt} at the current time, reading the clock only for an item that expires. */
+    long expireAt(long exptime) {
+        return exptime == 0 ? 0 : expireAt(exptime, svc.server.keyspace.now());
+    }
+
     /** Remaining TTL in whole seconds as memcached reports it, -1 when the item never expires. */
     static long ttlSeconds(long expireAt, long nowMillis) {
         if (expireAt == 0) return -1;

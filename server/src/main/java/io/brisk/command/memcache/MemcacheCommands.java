@@ -108,7 +108,7 @@ final class MemcacheCommands {
             w.line(BAD_EXPTIME);
             return;
         }
-        retrieve(s, r, w, 2, r.verb() == MemcacheRequest.Verb.GATS, true, Items.expireAt(exptime, svc.server.keyspace.now()));
+        retrieve(s, r, w, 2, r.verb() == MemcacheRequest.Verb.GATS, true, items.expireAt(exptime));
     }
 
     /** set add replace append prepend cas: the parser checked the line and framed the data block. */
@@ -119,7 +119,7 @@ final class MemcacheCommands {
             return;
         }
         int flags = (int) r.unsigned32(2);
-        long expireAt = Items.expireAt(r.signed32(3), svc.server.keyspace.now());
+        long expireAt = items.expireAt(r.signed32(3));
         long compare = cas ? r.unsigned64(5) : 0;
         Result res = items.store(mode, r.memory(), r.offset(1), r.length(1), r.memory(), r.dataOffset(), r.dataLength(),
                 flags, expireAt, cas, compare, false, 0, null, s.ref, s.ref2);
@@ -196,7 +196,7 @@ final class MemcacheCommands {
             return;
         }
         counters.cmdTouch.increment();
-        long at = Items.expireAt(exptime, svc.server.keyspace.now());
+        long at = items.expireAt(exptime);
         int slot = items.lock(m, off, len);
         try {
             if (!items.find(m, off, len, s.ref)) {

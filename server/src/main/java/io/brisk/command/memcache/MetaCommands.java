@@ -83,7 +83,7 @@ final class MetaCommands {
     private long ttlFlag(MetaFlags f, char c) {
         if (!f.has(c)) return NO_TTL;
         long t = f.signed32(c);
-        return t == MemcacheNumbers.INVALID ? BAD : Items.expireAt(t, svc.server.keyspace.now());
+        return t == MemcacheNumbers.INVALID ? BAD : items.expireAt(t);
     }
 
     private static final long NO_TTL = Long.MIN_VALUE + 1, BAD = Long.MIN_VALUE;
