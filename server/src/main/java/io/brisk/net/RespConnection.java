@@ -1,5 +1,6 @@
 package io.brisk.net;
 
+import io.brisk.command.CachedNumberParam;
 import io.brisk.command.Connection;
 import io.brisk.command.Dispatcher;
 import io.brisk.command.ServerContext;
@@ -25,6 +26,7 @@ import java.net.SocketAddress;
  */
 final class RespConnection extends ChannelInboundHandlerAdapter implements Connection, ClientsCron.Client {
     private static final int SPILL_BYTES = 256 * 1024;
+    private static final CachedNumberParam QUERY_BUFFER_LIMIT = new CachedNumberParam("client-query-buffer-limit");
 
     private final ServerContext server;
     private final Dispatcher dispatcher;
@@ -127,7 +129,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         input.settle(ctx.alloc(), !closeAfterReply);
-        if (input.pending() > server.config.getLong("client-query-buffer-limit")) {
+        if (input.pending() > QUERY_BUFFER_LIMIT.getLong(server.config)) {
             protocolError("Protocol error: client query buffer limit exceeded"); // Redis closes such a client
         }
     }

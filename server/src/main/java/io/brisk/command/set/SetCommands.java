@@ -5,7 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
-import io.brisk.command.CachedIntParam;
+import io.brisk.command.CachedNumberParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandSpec;
 import io.brisk.command.Errors;
@@ -52,13 +52,13 @@ public final class SetCommands {
                 .acl(write ? "write" : "read", "set", fast ? "fast" : "slow").group("set").doc(doc, since).build();
     }
 
-    private static final CachedIntParam INTSET_ENTRIES = new CachedIntParam("set-max-intset-entries");
-    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("set-max-listpack-entries");
-    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("set-max-listpack-value");
+    private static final CachedNumberParam INTSET_ENTRIES = new CachedNumberParam("set-max-intset-entries");
+    private static final CachedNumberParam LISTPACK_ENTRIES = new CachedNumberParam("set-max-listpack-entries");
+    private static final CachedNumberParam LISTPACK_VALUE = new CachedNumberParam("set-max-listpack-value");
 
     static SetLimits limits(Session s) {
         var c = s.server().config;
-        return new SetLimits(INTSET_ENTRIES.get(c), LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
+        return new SetLimits(INTSET_ENTRIES.getInt(c), LISTPACK_ENTRIES.getInt(c), LISTPACK_VALUE.getInt(c));
     }
 
     static SetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {

@@ -5,7 +5,7 @@ import static io.brisk.command.CommandFlag.FAST;
 import static io.brisk.command.CommandFlag.READONLY;
 import static io.brisk.command.CommandFlag.WRITE;
 
-import io.brisk.command.CachedIntParam;
+import io.brisk.command.CachedNumberParam;
 import io.brisk.command.CommandError;
 import io.brisk.command.CommandFlag;
 import io.brisk.command.CommandHandler;
@@ -66,12 +66,12 @@ public final class ZSetCommands {
         return cats.toArray(new String[0]);
     }
 
-    private static final CachedIntParam LISTPACK_ENTRIES = new CachedIntParam("zset-max-listpack-entries");
-    private static final CachedIntParam LISTPACK_VALUE = new CachedIntParam("zset-max-listpack-value");
+    private static final CachedNumberParam LISTPACK_ENTRIES = new CachedNumberParam("zset-max-listpack-entries");
+    private static final CachedNumberParam LISTPACK_VALUE = new CachedNumberParam("zset-max-listpack-value");
 
     static ZSetLimits limits(Session s) {
         var c = s.server().config;
-        return new ZSetLimits(LISTPACK_ENTRIES.get(c), LISTPACK_VALUE.get(c));
+        return new ZSetLimits(LISTPACK_ENTRIES.getInt(c), LISTPACK_VALUE.getInt(c));
     }
 
     static ZSetValue lookup(Session s, CommandArgs a, int i, EntryRef ref) {
