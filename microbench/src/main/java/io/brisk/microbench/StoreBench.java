@@ -3,9 +3,9 @@ package io.brisk.microbench;
 import io.brisk.store.Db;
 import io.brisk.store.EntryRef;
 import io.brisk.store.Housekeeper;
+import io.brisk.store.KeySlots;
 import io.brisk.store.Keyspace;
 import io.brisk.store.SlotLocks;
-import io.brisk.util.Crc16;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +43,7 @@ public class StoreBench extends BenchmarkDefaults {
     private MemorySegment keysInVisitOrder;
     private MemorySegment value;
     private int next;
+    private int lockedSlot;
 
     @Setup
     public void setUp() {
@@ -80,26 +81,38 @@ public class StoreBench extends BenchmarkDefaults {
 
     @Benchmark
     public int find() {
-        long off = nextKey();
-        int slot = Crc16.slot(keysInVisitOrder, off, KEY_LEN);
-        locks.lock(slot);
+        long off = lockNextKey();
         try {
             return db.find(keysInVisitOrder, off, KEY_LEN, ref) ? ref.valueLength() : -1;
         } finally {
-            locks.unlock(slot);
+            unlock();
         }
     }
 
     @Benchmark
     public void putString() {
-        long off = nextKey();
-        int slot = Crc16.slot(keysInVisitOrder, off, KEY_LEN);
-        locks.lock(slot);
+        long off = lockNextKey();
         try {
             db.putString(keysInVisitOrder, off, KEY_LEN, value, 0, VALUE_LEN, 0, ref);
         } finally {
-            locks.unlock(slot);
+            unlock();
         }
+    }
+
+    /**
+     * The next key, its slot locked as the dispatcher does it: the slot is remembered (KeySlots), so
+     * the store does not hash the key again; returns the key's offset.
+     */
+    private long lockNextKey() {
+        long off = nextKey();
+        lockedSlot = KeySlots.current().remember(keysInVisitOrder, off, KEY_LEN);
+        locks.lock(lockedSlot);
+        return off;
+    }
+
+    private void unlock() {
+        KeySlots.current().forget();
+        locks.unlock(lockedSlot);
     }
 
     private long nextKey() {
