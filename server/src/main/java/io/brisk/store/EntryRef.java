@@ -123,9 +123,14 @@ public final class EntryRef {
     boolean isDead() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & DEAD) != 0; }
 
     void markDead(java.util.concurrent.atomic.LongAdder live) {
-        mem.set(ValueLayout.JAVA_BYTE, pos, (byte) (header | DEAD));
+        setDeadBit();
         segment.live.addAndGet(-size);
         live.add(-size);
+    }
+
+    /** Marks this version dead in its header only (the caller moves the live byte counts). */
+    void setDeadBit() {
+        mem.set(ValueLayout.JAVA_BYTE, pos, (byte) (header | DEAD));
     }
 
     /** For object values: the handle into the slot's object table. */
