@@ -1,12 +1,14 @@
 package io.brisk.net;
 
+import io.brisk.command.CachedNumberParam;
 import io.brisk.config.Config;
 import io.brisk.config.Param;
 
 /**
- * The per-client limits connections check on their own loop: the idle {@code timeout} and the
- * {@code client-output-buffer-limit} classes. Read on every flush, so the parameters are looked up
- * once and their text parsed again only when CONFIG SET has replaced it (an identity check).
+ * The per-client limits connections check on their own loop: the idle {@code timeout}, the
+ * {@code client-output-buffer-limit} classes and {@code client-query-buffer-limit}. Read on every
+ * flush or read, so the parameters are looked up once and their text parsed again only when CONFIG
+ * SET has replaced it (an identity check).
  */
 final class ClientLimits {
     /** One class of client-output-buffer-limit: 0 means no such limit. */
@@ -21,17 +23,24 @@ final class ClientLimits {
     private record Parsed(String timeoutText, long idleTimeoutMillis, String limitText,
                           OutputLimit normal, OutputLimit replica, OutputLimit pubsub) {}
 
+    private static final CachedNumberParam QUERY_BUFFER_LIMIT = new CachedNumberParam("client-query-buffer-limit");
+
+    private final Config config;
     private final Param timeout;
     private final Param outputLimit;
     private volatile Parsed parsed;
 
     ClientLimits(Config config) {
+        this.config = config;
         this.timeout = config.param("timeout");
         this.outputLimit = config.param("client-output-buffer-limit");
     }
 
     /** Idle clients are closed after this long; 0 = never. */
     long idleTimeoutMillis() { return current().idleTimeoutMillis; }
+
+    /** A client whose unparsed input grows past this is closed, as Redis does. */
+    long queryBufferLimit() { return QUERY_BUFFER_LIMIT.getLong(config); }
 
     OutputLimit normal() { return current().normal; }
     OutputLimit replica() { return current().replica; }

@@ -1,6 +1,5 @@
 package io.brisk.net;
 
-import io.brisk.command.CachedNumberParam;
 import io.brisk.command.Connection;
 import io.brisk.command.Dispatcher;
 import io.brisk.command.ServerContext;
@@ -26,7 +25,6 @@ import java.net.SocketAddress;
  */
 final class RespConnection extends ChannelInboundHandlerAdapter implements Connection, ClientsCron.Client {
     private static final int SPILL_BYTES = 256 * 1024;
-    private static final CachedNumberParam QUERY_BUFFER_LIMIT = new CachedNumberParam("client-query-buffer-limit");
 
     private final ServerContext server;
     private final Dispatcher dispatcher;
@@ -129,7 +127,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         input.settle(ctx.alloc(), !closeAfterReply);
-        if (input.pending() > QUERY_BUFFER_LIMIT.getLong(server.config)) {
+        if (input.pending() > limits.queryBufferLimit()) {
             protocolError("Protocol error: client query buffer limit exceeded"); // Redis closes such a client
         }
     }

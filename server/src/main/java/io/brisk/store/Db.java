@@ -275,13 +275,11 @@ public final class Db {
 
     /** Stores an on-heap collection under a key, replacing whatever it held. */
     public void putObject(MemorySegment k, long koff, int klen, ValueType type, StoredObject value, long expireAt, EntryRef ref) {
-        int slot = KeySlots.of(k, koff, klen);
-        SlotTable t = slots[slot];
-        if (t == null) t = slots[slot] = newTable();
-        int handle = t.addObject(value);
-        keyspace.objectBytes.add(((StoredObject) value).estimatedBytes());
-        begin(ref, k, koff, klen, type, 4, expireAt, false, 0);
-        ref.mem.set(EntryRef.INT, ref.valOff, handle);
+        begin(ref, k, koff, klen, type, 4, expireAt, false, 0); // finds the slot once, for commit too
+        SlotTable t = slots[ref.slot];
+        if (t == null) t = slots[ref.slot] = newTable();
+        ref.mem.set(EntryRef.INT, ref.valOff, t.addObject(value));
+        keyspace.objectBytes.add(value.estimatedBytes());
         commit(ref);
     }
 

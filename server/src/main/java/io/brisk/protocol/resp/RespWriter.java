@@ -120,33 +120,45 @@ public final class RespWriter implements Reply {
     }
 
     private void header(byte type, long n) {
-        ensure(24);
-        out.writeByte(type);
-        writeDecimal(n);
-        out.writeBytes(CRLF);
+        ensure(24); // type, '-' and 19 digits, CRLF
+        out.writerIndex((int) headerAt(out.writerIndex(), type, n));
     }
 
-    private void writeDecimal(long v) {
-        if (v >= 0 && v < 10) {
-            out.writeByte('0' + (int) v);
-            return;
-        }
+    /*
+     * Framing and numbers are written with plain stores into the buffer's memory after one capacity
+     * check (a list element of LRANGE used to cost three ByteBuf.writeBytes, each its own copy call).
+     */
+    private static final byte[] MIN_LONG = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final short CRLF_LE = (short) ('\r' | '\n' << 8);
+    private static final long BULK_FRAMING = 1 + 19 + 2 + 2; // '$', length digits, CRLF, CRLF
+
+    /** Writes type, n in decimal and CRLF at index i of the buffer's memory; returns the index after. */
+    private long headerAt(long i, byte type, long n) {
+        outMem.set(ValueLayout.JAVA_BYTE, i, type);
+        long end = decimalAt(i + 1, n);
+        outMem.set(SHORT_LE, end, CRLF_LE);
+        return end + 2;
+    }
+
+    /** Writes v in decimal at index i of the buffer's memory; returns the index after it. */
+    private long decimalAt(long i, long v) {
+        MemorySegment m = outMem;
         if (v == Long.MIN_VALUE) {
-            out.writeBytes("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
-            return;
+            MemorySegment.copy(MIN_LONG, 0, m, ValueLayout.JAVA_BYTE, i, MIN_LONG.length);
+            return i + MIN_LONG.length;
         }
-        int len = Numbers.digits(v);
-        int wi = out.writerIndex();
-        int pos = wi + len;
+        long end = i + Numbers.digits(v);
         if (v < 0) {
-            out.setByte(wi, '-');
+            m.set(ValueLayout.JAVA_BYTE, i, (byte) '-');
             v = -v;
         }
+        long p = end;
         do {
-            out.setByte(--pos, (int) ('0' + v % 10));
+            m.set(ValueLayout.JAVA_BYTE, --p, (byte) ('0' + v % 10));
             v /= 10;
         } while (v > 0);
-        out.writerIndex(wi + len);
+        return end;
     }
 
     @Override public void ok() { raw(OK); }
@@ -189,16 +201,13 @@ public final class RespWriter implements Reply {
 
     @Override
     public void bulk(byte[] b) {
-        header((byte) '$', b.length);
-        ensure(b.length + 2L);
-        out.writeBytes(b);
-        out.writeBytes(CRLF);
+        bulk(b, 0, b.length);
     }
 
     @Override
     public void bulk(byte[] b, int off, int len) {
         ensure(len + BULK_FRAMING);
-        long i = bulkHeaderAt(out.writerIndex(), len);
+        long i = headerAt(out.writerIndex(), (byte) '$', len);
         MemorySegment.copy(b, off, outMem, ValueLayout.JAVA_BYTE, i, len);
         endBulkAt(i + len);
     }
@@ -211,31 +220,9 @@ public final class RespWriter implements Reply {
     @Override
     public void bulk(MemorySegment seg, long off, long len) {
         ensure(len + BULK_FRAMING);
-        long i = bulkHeaderAt(out.writerIndex(), len);
+        long i = headerAt(out.writerIndex(), (byte) '$', len);
         MemorySegment.copy(seg, off, outMem, i, len);
         endBulkAt(i + len);
-    }
-
-    /*
-     * A bulk string is written with one capacity check and plain stores into the buffer's memory
-     * (a list element of LRANGE used to cost three ByteBuf.writeBytes, each its own copy call).
-     */
-    private static final long BULK_FRAMING = 1 + 19 + 2 + 2; // '$', length digits, CRLF, CRLF
-    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final short CRLF_LE = (short) ('\r' | '\n' << 8);
-
-    /** Writes "$len\r\n" at index i of the buffer's memory; returns the index after it. */
-    private long bulkHeaderAt(long i, long len) {
-        MemorySegment m = outMem;
-        m.set(ValueLayout.JAVA_BYTE, i, (byte) '$');
-        long end = i + 1 + Numbers.digits(len);
-        long p = end;
-        do {
-            m.set(ValueLayout.JAVA_BYTE, --p, (byte) ('0' + len % 10));
-            len /= 10;
-        } while (len > 0);
-        m.set(SHORT_LE, end, CRLF_LE);
-        return end + 2;
     }
 
     /** Ends a bulk string whose value ends at index i: CRLF, and the writer index past it. */
@@ -247,11 +234,7 @@ public final class RespWriter implements Reply {
     @Override
     public void bulkLong(long v) {
         ensure(48);
-        out.writeByte('$');
-        writeDecimal(Numbers.digits(v));
-        out.writeBytes(CRLF);
-        writeDecimal(v);
-        out.writeBytes(CRLF);
+        endBulkAt(decimalAt(headerAt(out.writerIndex(), (byte) '$', Numbers.digits(v)), v));
     }
 
     @Override public void nullBulk() { raw(protocol == 3 ? NULL3 : NULL_BULK); }
