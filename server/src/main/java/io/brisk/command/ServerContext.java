@@ -38,7 +38,7 @@ public final class ServerContext {
 
     public ServerContext(Config config) {
         this.config = config;
-        this.keyspace = new Keyspace(config.getInt("databases"));
+        this.keyspace = new Keyspace(config.getInt("databases"), !config.getBool("disable-thp"));
         this.housekeeper = new Housekeeper(keyspace);
         this.blocking = new io.brisk.command.blocking.BlockingKeys(this);
         byte[] id = new byte[20];

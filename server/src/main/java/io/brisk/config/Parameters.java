@@ -75,7 +75,9 @@ final class Parameters {
         Param dir = special(c, "dir", java.nio.file.Path.of("").toAbsolutePath().toString(), false, false); // persistence will act on it
         dir.check = SpecialValues::directory;
         dir.protectedConfig = true;
-        bool(c, "disable-thp", true, true, false);
+        // Redis disables transparent huge pages because fork's copy-on-write copies 2 MiB per write;
+        // Brisk never forks, and huge pages halve the TLB cost of its lookups (store/Blocks): on by default.
+        bool(c, "disable-thp", false, true, true);
         bool(c, "dynamic-hz", true, false, false);
         enumeration(c, "enable-debug-command", "no", List.of("no", "yes", "local"), true, true);
         enumeration(c, "enable-module-command", "no", List.of("no", "yes", "local"), true, false);

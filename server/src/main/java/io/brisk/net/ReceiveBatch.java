@@ -1,5 +1,6 @@
 package io.brisk.net;
 
+import io.brisk.util.NativeMemory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.foreign.Arena;

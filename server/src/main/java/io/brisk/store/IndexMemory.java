@@ -6,13 +6,13 @@ import java.util.ArrayDeque;
 
 /**
  * Off-heap memory for the slot index tables, so a keyspace of millions of keys keeps almost nothing
- * on the garbage-collected heap. Power-of-two blocks from 64 B to 256 KiB are carved from 1 MiB
- * chunks and recycled through per-size free lists (a table that grows frees its old block);
+ * on the garbage-collected heap. Power-of-two blocks from 64 B to 256 KiB are carved from 2 MiB
+ * chunks ({@link Blocks}) and recycled through per-size free lists (a table that grows frees its old block);
  * larger tables (only a slot crowded by a hash tag gets there) are allocated on their own and
  * freed by the GC once unreachable.
  */
 final class IndexMemory {
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = Blocks.BLOCK;
     private static final int MIN_SHIFT = 6;   // 64 B = 8 words
     private static final int MAX_SHIFT = 18;  // 256 KiB from chunks
     @SuppressWarnings("unchecked")
@@ -21,7 +21,10 @@ final class IndexMemory {
     private long chunkPos = CHUNK;
     private long reserved;
 
-    IndexMemory() {
+    private final Blocks blocks;
+
+    IndexMemory(Blocks blocks) {
+        this.blocks = blocks;
         for (int i = MIN_SHIFT; i <= MAX_SHIFT; i++) free[i] = new ArrayDeque<>();
     }
 
@@ -37,7 +40,7 @@ final class IndexMemory {
         if (m != null) return m.fill((byte) 0);
         if (chunkPos + bytes > CHUNK) {
             recycleRest();
-            chunk = Arena.global().allocate(CHUNK, 64);
+            chunk = blocks.take();
             reserved += CHUNK;
             chunkPos = 0;
         }

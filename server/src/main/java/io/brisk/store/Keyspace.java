@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.LongAdder;
  * store/ imports nothing above it: commands call in, never the other way round.
  */
 public final class Keyspace {
-    final Segments segments = new Segments();
+    final Segments segments;
     private final SlotLocks locks = new SlotLocks(Crc16.SLOTS);
     private volatile Db[] dbs;
 
     final LongAdder indexBytes = new LongAdder();
-    final IndexMemory indexMemory = new IndexMemory();
+    final IndexMemory indexMemory;
     /** Bytes of entries that are live (not yet replaced or deleted): what eviction frees at once. */
     final LongAdder liveEntryBytes = new LongAdder();
     final LongAdder objectBytes = new LongAdder();
@@ -32,7 +32,15 @@ public final class Keyspace {
     private final Evictor evictor = new Evictor(this);
     private final java.util.List<java.util.function.IntConsumer> flushListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** A keyspace whose memory is advised for transparent huge pages (see {@link Blocks}). */
     public Keyspace(int databases) {
+        this(databases, true);
+    }
+
+    public Keyspace(int databases, boolean hugePages) {
+        Blocks blocks = new Blocks(hugePages);
+        segments = new Segments(blocks);
+        indexMemory = new IndexMemory(blocks);
         if (databases < 1 || databases > 256) throw new IllegalArgumentException("databases must be between 1 and 256");
         Db[] d = new Db[databases];
         for (int i = 0; i < databases; i++) d[i] = new Db(i, this);

@@ -14,17 +14,25 @@ public final class Segment {
     final int generation;
     final Arena arena;
     final MemorySegment mem;
+    /** The pooled block mem views (null for an entry's own, larger segment); back to the pool on free. */
+    final MemorySegment block;
     /** Next free byte; written only by the owning appender. */
     int top;
     /** Bytes of entries that are still referenced by an index. */
     final AtomicLong live = new AtomicLong();
     volatile boolean sealed;
 
-    Segment(int id, int generation, long size) {
+    /**
+     * A segment of size bytes: a pooled block when size is the block size, else memory of its own.
+     * Either way mem has this segment's own scope, so a reader holding it after the segment is
+     * freed fails instead of reading whatever the block holds next.
+     */
+    Segment(int id, int generation, long size, Blocks blocks) {
         this.id = id;
         this.generation = generation;
         this.arena = Arena.ofShared();
-        this.mem = arena.allocate(size, 8);
+        this.block = size == Blocks.BLOCK ? blocks.take() : null;
+        this.mem = block != null ? block.reinterpret(arena, null) : arena.allocate(size, 8);
     }
 
     public long capacity() { return mem.byteSize(); }

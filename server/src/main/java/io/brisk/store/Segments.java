@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The table of all segments, addressed by a 24-bit id (id 0 is never used, so a location is never 0).
- * A location is {@code id << 20 | offset}; entries larger than a segment get a segment of their own.
+ * The table of all segments, addressed by a 23-bit id (id 0 is never used, so a location is never 0).
+ * A location is {@code id << 21 | offset}, 44 bits; entries larger than a segment get a segment of
+ * their own. A segment is 2 MiB, one transparent huge page (see {@link Blocks}).
  */
 public final class Segments {
-    public static final int OFFSET_BITS = 20;
+    public static final int OFFSET_BITS = 21;
     public static final int SEGMENT_SIZE = 1 << OFFSET_BITS;
-    public static final int MAX_ID = (1 << 24) - 1;
+    public static final int MAX_ID = (1 << (SlotTable.TAG_SHIFT - OFFSET_BITS)) - 1;
 
     private volatile Segment[] table = new Segment[1024];
     /** Generation per segment id, bumped on reuse so versions (CAS) never repeat; grows with the table. */
@@ -19,7 +20,12 @@ public final class Segments {
     private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
     private int nextId = 1;
     private final AtomicLong allocated = new AtomicLong();
+    private final Blocks blocks;
     private final ThreadLocal<Appender> appenders = ThreadLocal.withInitial(() -> new Appender(this));
+
+    Segments(Blocks blocks) {
+        this.blocks = blocks;
+    }
 
     public Segment get(int id) {
         return table[id];
@@ -45,7 +51,7 @@ public final class Segments {
         int id = freeIds.isEmpty() ? nextId++ : freeIds.poll();
         if (id > MAX_ID) throw new OutOfMemoryError("segment table full");
         if (id >= generations.length) generations = Arrays.copyOf(generations, Math.min(MAX_ID + 1, generations.length * 2));
-        Segment s = new Segment(id, ++generations[id], size);
+        Segment s = new Segment(id, ++generations[id], size, blocks);
         Segment[] t = table;
         if (id >= t.length) {
             t = Arrays.copyOf(t, Math.min(MAX_ID + 1, t.length * 2));
@@ -60,7 +66,8 @@ public final class Segments {
         table[s.id] = null;
         allocated.addAndGet(-s.capacity());
         freeIds.add(s.id);
-        s.arena.close();
+        s.arena.close(); // first, so no reader of the old view can see the block's next contents
+        if (s.block != null) blocks.give(s.block);
     }
 
     /** Sealed segments whose live fraction is below the threshold, for the compactor. */
