@@ -15,8 +15,10 @@ import java.util.Optional;
  */
 public final class NativeMemory {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MALLOC = call("malloc", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG)).orElseThrow();
-    private static final MethodHandle FREE = call("free", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS)).orElseThrow();
+    // Optional, not thrown at class initialisation: without native access canMap() must answer false
+    // (the store then falls back to Arenas) rather than fail the class for every caller.
+    private static final Optional<MethodHandle> MALLOC = call("malloc", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    private static final Optional<MethodHandle> FREE = call("free", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
     private static final Optional<MethodHandle> MMAP = call("mmap", FunctionDescriptor.of(ValueLayout.ADDRESS,
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
     private static final Optional<MethodHandle> MADVISE = call("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
@@ -44,7 +46,7 @@ public final class NativeMemory {
     public static MemorySegment allocate(long bytes) {
         MemorySegment m;
         try {
-            m = (MemorySegment) MALLOC.invokeExact(bytes);
+            m = (MemorySegment) MALLOC.orElseThrow().invokeExact(bytes);
         } catch (Throwable t) {
             throw new IllegalStateException("malloc failed", t);
         }
@@ -54,7 +56,7 @@ public final class NativeMemory {
 
     public static void free(MemorySegment m) {
         try {
-            FREE.invokeExact(m);
+            FREE.orElseThrow().invokeExact(m);
         } catch (Throwable t) {
             throw new IllegalStateException("free failed", t);
         }
