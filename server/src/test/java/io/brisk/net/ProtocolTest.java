@@ -149,6 +149,14 @@ class ProtocolTest extends ServerTest {
             assertThat(c.read()).isEqualTo("it's");
             assertThat(c.read()).isEqualTo("PONG");
         }
+        try (RawClient c = new RawClient(port())) {
+            // plain lines (no quotes) are split in place: tabs, runs of spaces, a literal backslash
+            c.send("SET \t plain   a\\b\r\n\r\n  \r\nGET plain\r\nRPUSH inl:l x y  z\nLRANGE inl:l 0 -1\r\n");
+            assertThat(c.read()).isEqualTo("OK");
+            assertThat(c.read()).isEqualTo("a\\b");
+            assertThat(c.read()).isEqualTo(3L);
+            assertThat(c.read()).isEqualTo(java.util.List.of("x", "y", "z"));
+        }
     }
 
     @Test

@@ -64,7 +64,7 @@ final class InlineSplitter {
         }
     }
 
-    private static boolean isSpace(byte c) {
+    static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c;
     }
 

@@ -158,6 +158,11 @@ public final class RespParser {
             return false;
         }
         int lineEnd = nl > start && buf.getByte(nl - 1) == '\r' ? nl - 1 : nl;
+        if (splitPlain(buf, mem, start, lineEnd)) {
+            buf.readerIndex(nl + 1);
+            if (args.count() > 0) sink.accept(args);
+            return true;
+        }
         byte[] line = new byte[lineEnd - start];
         buf.getBytes(start, line);
         buf.readerIndex(nl + 1);
@@ -167,6 +172,30 @@ public final class RespParser {
         args.clear();
         for (byte[] w : words) args.add(w);
         sink.accept(args);
+        return true;
+    }
+
+    /**
+     * The common inline line (words and spaces, no quotes) becomes views into the buffer, like a
+     * multibulk frame: no copy of the line and no array per word (PING_INLINE spent 8 % of its CPU
+     * copying and splitting). False, with args undefined, when the line has quotes to interpret.
+     */
+    private boolean splitPlain(ByteBuf buf, MemorySegment mem, int from, int to) {
+        args.clear();
+        int i = from;
+        while (i < to) {
+            byte c = buf.getByte(i);
+            if (InlineSplitter.isSpace(c)) {
+                i++;
+                continue;
+            }
+            int word = i;
+            while (i < to && !InlineSplitter.isSpace(c = buf.getByte(i))) {
+                if (c == '"' || c == '\'') return false;
+                i++;
+            }
+            args.add(mem, word, i - word);
+        }
         return true;
     }
 
