@@ -19,17 +19,25 @@ import java.util.ArrayDeque;
  * blocks, reused blocks came back as 4 KiB pages). Blocks are always zeroed.
  * Where memory cannot be mapped (not Linux, or native access refused) each block comes from an Arena
  * and is returned to the collector when freed.
+ *
+ * <p>The first {@link #SMALL_STORE} blocks stay in 4 KiB pages: a huge page is resident as a whole
+ * from its first byte, so a server holding a few keys paid 4 MiB (one index table, one segment) for
+ * data of a few KiB, and a small store's lookups fit the TLB anyway. Blocks taken after those are
+ * advised one at a time as they are handed out.
  */
 final class Blocks {
     static final int BLOCK = Segments.SEGMENT_SIZE;
     /** Address space reserved at a time; pages become resident only as blocks are used. */
     private static final long REGION = 64L << 20;
+    /** Blocks in use below which new blocks are not advised for huge pages (16 MiB of store). */
+    static final int SMALL_STORE = 8;
 
     private final boolean hugePages;
     private final boolean mapped = NativeMemory.canMap();
     private final ArrayDeque<MemorySegment> free = new ArrayDeque<>();
     private MemorySegment region;
     private long regionPos = REGION;
+    private int inUse;
 
     Blocks(boolean hugePages) {
         this.hugePages = hugePages;
@@ -39,19 +47,23 @@ final class Blocks {
     synchronized MemorySegment take() {
         if (!mapped) return Arena.ofAuto().allocate(BLOCK, 4096);
         MemorySegment b = free.poll();
-        if (b != null) return b;
-        if (regionPos == REGION) {
-            region = NativeMemory.mapHugePageAligned(REGION, hugePages);
-            regionPos = 0;
+        if (b == null) {
+            if (regionPos == REGION) {
+                region = NativeMemory.mapHugePageAligned(REGION, false);
+                regionPos = 0;
+            }
+            b = region.asSlice(regionPos, BLOCK);
+            regionPos += BLOCK;
         }
-        b = region.asSlice(regionPos, BLOCK);
-        regionPos += BLOCK;
+        if (hugePages && inUse >= SMALL_STORE) NativeMemory.adviseHugePages(b); // again for a reused block: harmless
+        inUse++;
         return b;
     }
 
     /** Returns a block from {@link #take}; its memory goes back to the system. Nothing may use it after. */
     synchronized void give(MemorySegment block) {
         if (!mapped) return;
+        inUse--;
         NativeMemory.discard(block);
         free.push(block);
     }

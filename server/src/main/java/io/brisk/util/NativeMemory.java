@@ -83,8 +83,13 @@ public final class NativeMemory {
         // The unused head and tail of the over-sized mapping stay reserved but untouched: address space only.
         long start = (m.address() + HUGE_PAGE - 1) & -HUGE_PAGE;
         MemorySegment aligned = MemorySegment.ofAddress(start).reinterpret(bytes);
-        if (hugePages) advise(aligned, MADV_HUGEPAGE); // refused (EINVAL) where THP is compiled out: fine
+        if (hugePages) adviseHugePages(aligned);
         return aligned;
+    }
+
+    /** Advises m (huge-page aligned) for transparent huge pages; refused where THP is compiled out: fine. */
+    public static void adviseHugePages(MemorySegment m) {
+        advise(m, MADV_HUGEPAGE);
     }
 
     /** Hands the pages of m back to the system; m stays mapped and reads as zeros afterwards. */

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.brisk.util.NativeMemory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BlocksTest {
@@ -40,5 +43,34 @@ class BlocksTest {
         assertThatThrownBy(() -> view.get(ValueLayout.JAVA_BYTE, 0))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(next.mem.get(ValueLayout.JAVA_BYTE, 0)).isZero();
+    }
+
+    @Test
+    void aSmallStoreKeepsSmallPagesAndALargerOneAdvisesItsNewBlocksForHugePages() throws Exception {
+        Assumptions.assumeTrue(NativeMemory.canMap() && Files.exists(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+        Blocks blocks = new Blocks(true);
+        MemorySegment[] taken = new MemorySegment[Blocks.SMALL_STORE + 1];
+        for (int i = 0; i < taken.length; i++) taken[i] = blocks.take();
+        for (int i = 0; i < Blocks.SMALL_STORE; i++) assertThat(vmFlags(taken[i])).as("block %d", i).doesNotContain("hg");
+        assertThat(vmFlags(taken[Blocks.SMALL_STORE])).contains("hg");
+        Blocks small = new Blocks(false); // disable-thp yes: never advised
+        for (int i = 0; i < Blocks.SMALL_STORE + 1; i++) assertThat(vmFlags(small.take())).doesNotContain("hg");
+    }
+
+    /** The VmFlags of the mapping holding m's first byte, from /proc/self/smaps ("hg": advised for huge pages). */
+    private static String vmFlags(MemorySegment m) throws Exception {
+        boolean inside = false;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            int dash = line.indexOf('-');
+            int space = line.indexOf(' ');
+            if (dash > 0 && space > dash && line.substring(0, dash).matches("[0-9a-f]+")) {
+                long from = Long.parseUnsignedLong(line.substring(0, dash), 16);
+                long to = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
+                inside = m.address() >= from && m.address() < to;
+            } else if (inside && line.startsWith("VmFlags:")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no mapping holds " + Long.toHexString(m.address()));
     }
 }
