@@ -69,10 +69,10 @@ public final class NativeMemory {
 
     /**
      * bytes (a multiple of {@link #HUGE_PAGE}) of zeroed address space starting on a huge-page
-     * boundary, never unmapped; pages become resident when first touched. With hugePages the range is
-     * advised for transparent huge pages (honoured when the system's THP mode is madvise or always).
+     * boundary, never unmapped; pages become resident when first touched. Parts of it may then be
+     * advised for transparent huge pages ({@link #adviseHugePages}).
      */
-    public static MemorySegment mapHugePageAligned(long bytes, boolean hugePages) {
+    public static MemorySegment mapHugePageAligned(long bytes) {
         MemorySegment m;
         try {
             m = (MemorySegment) MMAP.orElseThrow().invokeExact(MemorySegment.NULL, bytes + HUGE_PAGE, PROT_READ_WRITE, MAP_FLAGS, -1, 0L);
@@ -83,11 +83,10 @@ public final class NativeMemory {
         // The unused head and tail of the over-sized mapping stay reserved but untouched: address space only.
         long start = (m.address() + HUGE_PAGE - 1) & -HUGE_PAGE;
         MemorySegment aligned = MemorySegment.ofAddress(start).reinterpret(bytes);
-        if (hugePages) adviseHugePages(aligned);
         return aligned;
     }
 
-    /** Advises m (huge-page aligned) for transparent huge pages; refused where THP is compiled out: fine. */
+    /** Advises m (huge-page aligned) for transparent huge pages (honoured in THP mode madvise or always; refused where THP is compiled out: fine). */
     public static void adviseHugePages(MemorySegment m) {
         advise(m, MADV_HUGEPAGE);
     }
