@@ -15,6 +15,18 @@ public final class Db {
     final Keyspace keyspace;
     final Segments segments;
     final SlotTable[] slots = new SlotTable[Crc16.SLOTS];
+    /**
+     * Per slot, where its index words are: their address, with log2 of the table's capacity in the
+     * top bits (0: the slot has no table). A lookup reads this flat array and then the words, where it
+     * went through two heap objects first (the SlotTable and its MemorySegment): with 16384 tables
+     * spread over the heap's 4 KiB pages, those were two more dependent cache and TLB misses on every
+     * lookup in a large keyspace. Kept in step with {@link #slots} by {@link #publish}.
+     */
+    final long[] directory = new long[Crc16.SLOTS];
+    /** Reads index words by address (their memory is kept alive by the slot's SlotTable). */
+    private static final MemorySegment ALL_MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    private static final int CAPACITY_SHIFT = 58;
+    private static final long ADDRESS_MASK = (1L << CAPACITY_SHIFT) - 1;
     /** Keys with a TTL in this db, so the active expire cycle can skip dbs that have none. */
     final java.util.concurrent.atomic.AtomicLong volatileKeys = new java.util.concurrent.atomic.AtomicLong();
     /** Keys in this db (DBSIZE in O(1)); changed only on insert and delete, not on overwrite. */
@@ -43,10 +55,11 @@ public final class Db {
 
     /** Like find, but leaves the access time alone (OBJECT, TYPE with no-touch, TTL...). */
     public boolean peek(MemorySegment k, long off, int len, EntryRef ref) {
-        SlotTable t = slots[KeySlots.of(k, off, len)];
-        if (t == null) return false;
+        int slot = KeySlots.of(k, off, len);
+        long d = directory[slot];
+        if (d == 0) return false;
         long h = Hashing.hash(k, off, len);
-        if (!probe(t, h, k, off, len, ref)) return false;
+        if (!probe(slot, d, h, k, off, len, ref)) return false;
         if (ref.expireAt != 0 && expired(ref.expireAt, keyspace.now())) { // no clock read for keys without TTL
             remove(ref);
             keyspace.expiredKeys.increment();
@@ -73,18 +86,20 @@ public final class Db {
         ref.access(keyspace.accessWord(ref.lfuCounter(), ref.lruClock()));
     }
 
-    private boolean probe(SlotTable t, long h, MemorySegment k, long off, int len, EntryRef ref) {
-        int mask = t.mask;
+    /** Finds key k (hash h) in the table of slot, whose {@link #directory} entry is d. */
+    private boolean probe(int slot, long d, long h, MemorySegment k, long off, int len, EntryRef ref) {
+        long words = d & ADDRESS_MASK;
+        int mask = (int) ((1L << (d >>> CAPACITY_SHIFT)) - 1);
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
         for (int b = (int) h & mask; ; b = (b + 1) & mask) {
-            long word = t.get(b);
+            long word = ALL_MEMORY.get(ValueLayout.JAVA_LONG, words + 8L * b);
             if (word == 0) return false;
             if (SlotTable.tag(word) == tag) {
                 long loc = word & SlotTable.LOC_MASK;
                 Segment seg = segments.at(loc);
                 ref.load(seg, loc);
                 if (ref.keyLen == len && MemorySegment.mismatch(seg.mem, ref.keyOff, ref.keyOff + len, k, off, off + len) < 0) {
-                    ref.table = t;
+                    ref.table = slots[slot];
                     ref.bucket = b;
                     ref.hash = h;
                     return true;
@@ -211,7 +226,7 @@ public final class Db {
         int slot = ref.slot >= 0 ? ref.slot : Crc16.slot(m, koff, klen);
         long h = Hashing.hash(m, koff, klen);
         SlotTable t = slots[slot];
-        if (t == null) t = slots[slot] = newTable();
+        if (t == null) t = newTable(slot);
         long newWord = SlotTable.word(h, ref.location);
         int mask = t.mask;
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
@@ -239,6 +254,7 @@ public final class Db {
         ref.hash = h;
         if (t.size * 5L > t.capacity() * 4L) {
             grow(t);
+            publish(slot);
             ref.table = null; // bucket moved; callers re-find if they need it
         }
     }
@@ -277,7 +293,7 @@ public final class Db {
     public void putObject(MemorySegment k, long koff, int klen, ValueType type, StoredObject value, long expireAt, EntryRef ref) {
         begin(ref, k, koff, klen, type, 4, expireAt, false, 0); // finds the slot once, for commit too
         SlotTable t = slots[ref.slot];
-        if (t == null) t = slots[ref.slot] = newTable();
+        if (t == null) t = newTable(ref.slot);
         ref.mem.set(EntryRef.INT, ref.valOff, t.addObject(value));
         keyspace.objectBytes.add(value.estimatedBytes());
         commit(ref);
@@ -339,9 +355,8 @@ public final class Db {
         src.load(nu.segment, nu.location);
         // Follow the new version without lazy expiry: a rewrite with a time already past (memcached
         // touch with a negative time) must not make the key vanish under the caller's ref.
-        SlotTable t = slots[nu.slot];
         long h = Hashing.hash(src.mem, src.keyOff, src.keyLen);
-        if (!probe(t, h, src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
+        if (!probe(nu.slot, directory[nu.slot], h, src.mem, src.keyOff, src.keyLen, src)) throw new IllegalStateException("rewritten key vanished");
     }
 
     /**
@@ -429,10 +444,18 @@ public final class Db {
         keyspace.indexBytes.add(8L * oldCap);
     }
 
-    private SlotTable newTable() {
+    private SlotTable newTable(int slot) {
         SlotTable t = new SlotTable(keyspace.indexMemory.allocate(SlotTable.INITIAL_WORDS));
         keyspace.indexBytes.add(t.indexBytes() + 40);
+        slots[slot] = t;
+        publish(slot);
         return t;
+    }
+
+    /** Brings the slot's {@link #directory} entry in line with its table (after it was made, grown, dropped or swapped). */
+    void publish(int slot) {
+        SlotTable t = slots[slot];
+        directory[slot] = t == null ? 0 : t.words.address() | ((long) Integer.numberOfTrailingZeros(t.capacity()) << CAPACITY_SHIFT);
     }
 
     // ---- whole-slot access -----------------------------------------------------------------
@@ -568,6 +591,7 @@ public final class Db {
         keyspace.indexBytes.add(-(t.indexBytes() + 40));
         keyspace.indexMemory.release(t.words);
         slots[slot] = null;
+        publish(slot);
     }
 
     /**

@@ -176,6 +176,8 @@ public final class Keyspace {
                 dbb.slots[s] = t;
                 relabel(da.slots[s], a);
                 relabel(dbb.slots[s], b);
+                da.publish(s);
+                dbb.publish(s);
             }
             long va = da.volatileKeys.get();
             da.volatileKeys.set(dbb.volatileKeys.get());

@@ -71,6 +71,37 @@ class OffHeapStoreTest {
         assertThat(keys(db)).isEqualTo(n);
     }
 
+    /** Lookups read each slot's table through Db.directory: it must follow every table made, grown, swapped and dropped. */
+    @Test
+    void theSlotDirectoryFollowsItsTablesThroughGrowthSwapAndFlush() {
+        for (int i = 0; i < 5_000; i++) put("{d}key:" + i, "v" + i); // one slot, grown many times
+        for (int i = 0; i < 2_000; i++) put("spread:" + i, "v" + i);
+        ks.db(1).putString(b("other"), b("db1"), 0, ref);
+        assertDirectoryMatches();
+        ks.swap(0, 1);
+        assertDirectoryMatches();
+        assertThat(get(ks.db(1), "{d}key:4999")).isEqualTo("v4999");
+        assertThat(get(ks.db(0), "other")).isEqualTo("db1");
+        assertThat(get(ks.db(0), "{d}key:1")).isNull();
+        ks.flush(1);
+        assertDirectoryMatches();
+        assertThat(get(ks.db(1), "spread:7")).isNull();
+        ks.db(1).putString(b("spread:7"), b("again"), 0, ref);
+        assertThat(get(ks.db(1), "spread:7")).isEqualTo("again");
+        assertDirectoryMatches();
+    }
+
+    private void assertDirectoryMatches() {
+        for (int d = 0; d < 2; d++) {
+            Db x = ks.db(d);
+            for (int s = 0; s < Crc16.SLOTS; s++) {
+                SlotTable t = x.slots[s];
+                long expected = t == null ? 0 : t.words.address() | ((long) Integer.numberOfTrailingZeros(t.capacity()) << 58);
+                assertThat(x.directory[s]).as("db %d slot %d", d, s).isEqualTo(expected);
+            }
+        }
+    }
+
     /** Past 2^20 buckets the home bucket needs more hash bits than the word's tag: grow and shift read the entry. */
     @Test
     void oneSlotBeyondTheTagBits() {
