@@ -214,6 +214,18 @@ def memory(args):
     return result
 
 
+def client_ceiling(e):
+    """
+    How fast redis-benchmark itself could go, in units of Redis's rate: its rate over its CPU 0 busy
+    share, at the cost per request it had against Redis and against Brisk. A target above both is out
+    of reach of this load generator on its one CPU unless the server makes its requests cheaper.
+    """
+    rc, bc, rr, br = e["redis_client"], e["brisk_client"], e["redis_rps"], e["brisk_rps"]
+    if not rc or not bc or not rr or not br:
+        return ""
+    return f"; client ceiling {100 / rc:.2f}x / {br * 100 / bc / rr:.2f}x at its cost vs redis / brisk"
+
+
 def report(args):
     rows = read_raw(args.raw)
     depths = [int(d) for d in args.pipelines.split()]
@@ -253,7 +265,7 @@ def report(args):
                 q = e and e["rps_ratio"]
                 busy = (f" (server CPU busy: redis {fmt(e['redis_busy'], '.0f')}%, brisk "
                         f"{fmt(e['brisk_busy'], '.0f')}%; client CPU busy {fmt(e['redis_client'], '.0f')}% / "
-                        f"{fmt(e['brisk_client'], '.0f')}%)") if q is not None else ""
+                        f"{fmt(e['brisk_client'], '.0f')}%{client_ceiling(e)})") if q is not None else ""
                 lines.append((q is not None and q >= bound,
                               f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}"
                               + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
