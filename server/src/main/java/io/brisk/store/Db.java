@@ -454,8 +454,12 @@ public final class Db {
 
     /** Brings the slot's {@link #directory} entry in line with its table (after it was made, grown, dropped or swapped). */
     void publish(int slot) {
-        SlotTable t = slots[slot];
-        directory[slot] = t == null ? 0 : t.words.address() | ((long) Integer.numberOfTrailingZeros(t.capacity()) << CAPACITY_SHIFT);
+        directory[slot] = directoryEntry(slots[slot]);
+    }
+
+    /** The {@link #directory} entry that describes table t (0 for no table). */
+    static long directoryEntry(SlotTable t) {
+        return t == null ? 0 : t.words.address() | ((long) Integer.numberOfTrailingZeros(t.capacity()) << CAPACITY_SHIFT);
     }
 
     // ---- whole-slot access -----------------------------------------------------------------

@@ -82,8 +82,7 @@ public final class NativeMemory {
         if (m.address() == MAP_FAILED) throw new OutOfMemoryError("mmap(" + bytes + ")");
         // The unused head and tail of the over-sized mapping stay reserved but untouched: address space only.
         long start = (m.address() + HUGE_PAGE - 1) & -HUGE_PAGE;
-        MemorySegment aligned = MemorySegment.ofAddress(start).reinterpret(bytes);
-        return aligned;
+        return MemorySegment.ofAddress(start).reinterpret(bytes);
     }
 
     /** Advises m (huge-page aligned) for transparent huge pages (honoured in THP mode madvise or always; refused where THP is compiled out: fine). */
