@@ -134,7 +134,8 @@ public final class Db {
         m.set(ValueLayout.JAVA_BYTE, p, (byte) header);
         m.set(ValueLayout.JAVA_BYTE, p + 1, (byte) index);
         m.set(EntryRef.INT, p + 2, keyspace.accessWord(-1, 0));
-        p = putVarint(m, p + 6, klen);
+        m.set(ValueLayout.JAVA_BYTE, p + 6, (byte) 0);
+        p = putVarint(m, p + EntryRef.FIXED_BYTES, klen);
         p = putVarint(m, p, vlen);
         if (exp) { m.set(EntryRef.LONG, p, expireAt); p += 8; }
         if (hasFlags) { m.set(EntryRef.INT, p, flags); p += 4; }
@@ -152,6 +153,7 @@ public final class Db {
         ref.expireAt = expireAt;
         ref.flags = hasFlags ? flags : 0;
         ref.size = size;
+        ref.rewrites = 0;
         ref.table = null;
         ref.slot = KeySlots.of(k, koff, klen); // the same key: commit needs no CRC16 of the copy
         return ref;
@@ -277,9 +279,36 @@ public final class Db {
         t.freeObject(h);
     }
 
-    /** Sets a string value, replacing whatever the key held. */
+    /**
+     * Makes current (a live version found under this command's lock) the next version of its key in
+     * place, when that version has the same layout: a string of the same value length, with expiry and
+     * client flags present exactly where current has them. Header, access word, expiry and flags are
+     * rewritten and the version stamp changes; the caller writes the value bytes at
+     * {@code current.valueOffset()}. False (nothing changed) when the layout differs or the entry has
+     * been rewritten {@link EntryRef#MAX_REWRITES} times: the caller then appends a new version.
+     *
+     * <p>Why: appending costs a reservation, the header and key written again, an index update, the
+     * old version's death and live-byte accounting, and later compaction; an MSET of ten keys spent a
+     * quarter of its server CPU on that (redis-benchmark, 2.67 -> 2.01 us per MSET). Readers never see a
+     * half-written value: every reader holds the slot lock, and replies copy values out under it.
+     */
+    public boolean rewriteInPlace(EntryRef current, int vlen, long expireAt, boolean hasFlags, int flags) {
+        int header = ValueType.STRING.code() | (expireAt != 0 ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
+        if ((current.header & ~EntryRef.FETCHED) != header || current.valLen != vlen
+                || current.rewrites >= EntryRef.MAX_REWRITES || current.db != index) {
+            return false;
+        }
+        current.rewrite(header, keyspace.accessWord(-1, 0), expireAt, hasFlags ? flags : 0);
+        return true;
+    }
+
+    /** Sets a string value, replacing whatever the key held (in place when it can, see rewriteInPlace). */
     public void putString(MemorySegment k, long koff, int klen, MemorySegment v, long voff, int vlen,
                           long expireAt, EntryRef ref) {
+        if (peek(k, koff, klen, ref) && rewriteInPlace(ref, vlen, expireAt, false, 0)) {
+            MemorySegment.copy(v, voff, ref.mem, ref.valOff, vlen);
+            return;
+        }
         begin(ref, k, koff, klen, ValueType.STRING, vlen, expireAt, false, 0);
         MemorySegment.copy(v, voff, ref.mem, ref.valOff, vlen);
         commit(ref);

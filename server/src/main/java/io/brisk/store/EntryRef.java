@@ -7,8 +7,9 @@ import java.lang.foreign.ValueLayout;
  * A reusable cursor onto one entry in a segment: handlers look a key up into it and read the value
  * where it lies, without allocating. Valid only while the key's slot lock is held.
  *
- * <p>Entry layout: {@code [header][db][access:4][varint keyLen][varint valLen][expireAt:8 if set]
- * [flags:4 if set][key][value]}. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
+ * <p>Entry layout: {@code [header][db][access:4][rewrites][varint keyLen][varint valLen][expireAt:8 if set]
+ * [flags:4 if set][key][value]}. rewrites counts the times this entry was overwritten in place (a new
+ * value of the same layout, see {@link Db#rewriteInPlace}), so the version stamp still changes. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
  * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
  * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
@@ -17,6 +18,10 @@ public final class EntryRef {
     static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, FETCHED = 0x10, INLINE = 0x08, TYPE_MASK = 0x07;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    /** Bytes before the key length: header, db, access word, rewrites. */
+    static final int FIXED_BYTES = 7;
+    /** In-place overwrites an entry takes before the next write appends a new version (4 bits of {@link #version}). */
+    static final int MAX_REWRITES = 15;
 
     long location;
     Segment segment;
@@ -31,6 +36,7 @@ public final class EntryRef {
     long expireAt;
     int flags;
     int size;
+    int rewrites;
     // Where the index word lives, for in-place updates.
     SlotTable table;
     int bucket;
@@ -46,7 +52,8 @@ public final class EntryRef {
         long p = this.pos = Segments.offset(location);
         header = mem.get(ValueLayout.JAVA_BYTE, p) & 0xFF;
         db = mem.get(ValueLayout.JAVA_BYTE, p + 1) & 0xFF;
-        p += 6;
+        rewrites = mem.get(ValueLayout.JAVA_BYTE, p + 6);
+        p += FIXED_BYTES;
         int kl = 0, shift = 0, b;
         do { b = mem.get(ValueLayout.JAVA_BYTE, p++); kl |= (b & 0x7F) << shift; shift += 7; } while (b < 0);
         int vl = 0;
@@ -68,7 +75,7 @@ public final class EntryRef {
     }
 
     static int entrySize(int klen, int vlen, boolean expire, boolean flags) {
-        return 6 + varintSize(klen) + varintSize(vlen) + (expire ? 8 : 0) + (flags ? 4 : 0) + klen + vlen;
+        return FIXED_BYTES + varintSize(klen) + varintSize(vlen) + (expire ? 8 : 0) + (flags ? 4 : 0) + klen + vlen;
     }
 
     public ValueType type() { return ValueType.of(header & TYPE_MASK); }
@@ -90,11 +97,30 @@ public final class EntryRef {
     public int entrySize() { return size; }
 
     /**
-     * A 64-bit version stamp unique to this version of the entry: its location plus the generation
-     * of the segment it lives in (memcached's CAS). Changes on every write from any protocol.
+     * A 64-bit version stamp unique to this version of the entry (memcached's CAS): its location, its
+     * in-place rewrite count and the generation of the segment it lives in (16 bits: a stamp repeats
+     * only after 65,536 reuses of one segment). Changes on every write from any protocol.
      */
     public long version() {
-        return ((long) segment.generation << 44) | location;
+        return ((long) (segment.generation & 0xFFFF) << 48) | ((long) rewrites << 44) | location;
+    }
+
+    /**
+     * Turns this entry into a new version of the same layout, in place: header (type, and the same
+     * expiry and flags presence; unfetched), access word, expiry and flags; the rewrite count goes
+     * up. The caller then writes the value bytes.
+     */
+    void rewrite(int newHeader, int accessWord, long newExpireAt, int newFlags) {
+        long p = pos;
+        mem.set(ValueLayout.JAVA_BYTE, p, (byte) newHeader);
+        mem.set(INT, p + 2, accessWord);
+        mem.set(ValueLayout.JAVA_BYTE, p + 6, (byte) ++rewrites);
+        long q = keyOff;
+        if ((newHeader & HAS_FLAGS) != 0) { q -= 4; mem.set(INT, q, newFlags); }
+        if ((newHeader & HAS_EXPIRE) != 0) { q -= 8; mem.set(LONG, q, newExpireAt); }
+        header = newHeader;
+        expireAt = newExpireAt;
+        flags = newFlags;
     }
 
     /** memcached's "hit before" bit of this version (mg h, me fetch=). */

@@ -175,10 +175,10 @@ class OffHeapStoreTest {
     @Test
     void compactionKeepsEveryValueAndFreesSegments() {
         Housekeeper hk = new Housekeeper(ks);
-        String pad = "p".repeat(1_000);
         int n = 2_000;
+        // each round's values are one byte longer: a new version each time, not an in-place rewrite
         for (int round = 0; round < 20; round++) {
-            for (int i = 0; i < n; i++) put("key:" + i, round + ":" + i + pad);
+            for (int i = 0; i < n; i++) put("key:" + i, round + ":" + i + "p".repeat(1_000 + round));
         }
         // 20 rounds x 2000 x ~1 KB = ~40 MB written (20 segments of 2 MiB), ~2 MB live
         int before = ks.segments().count();
@@ -186,7 +186,7 @@ class OffHeapStoreTest {
         hk.compact(0.5);
         int after = ks.segments().count();
         assertThat(after).isLessThan(before / 2);
-        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("19:" + i + pad);
+        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("19:" + i + "p".repeat(1_019));
         assertThat(keys(db)).isEqualTo(n);
         assertThat(ks.segmentBytes()).isEqualTo((long) after * Segments.SEGMENT_SIZE);
     }
@@ -194,10 +194,9 @@ class OffHeapStoreTest {
     /** Two compaction passes at once (the housekeeper and a DEBUG-style call) must not free a segment twice. */
     @Test
     void concurrentCompactionsFreeEachSegmentOnce() throws Exception {
-        String pad = "c".repeat(1_000);
         int n = 1_000;
-        for (int round = 0; round < 10; round++) {
-            for (int i = 0; i < n; i++) put("key:" + i, round + pad);
+        for (int round = 0; round < 10; round++) { // growing values: new versions, see above
+            for (int i = 0; i < n; i++) put("key:" + i, round + "c".repeat(1_000 + round));
         }
         int before = ks.segments().count();
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
@@ -216,7 +215,7 @@ class OffHeapStoreTest {
         assertThat(failures).isEmpty();
         int after = ks.segments().count();
         assertThat(after).isLessThan(before / 2);
-        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("9" + pad);
+        for (int i = 0; i < n; i++) assertThat(get(db, "key:" + i)).isEqualTo("9" + "c".repeat(1_009));
         long allocated = 0;
         for (int id = 1; id <= after + before; id++) {
             Segment s = ks.segments().get(id);
@@ -312,6 +311,55 @@ class OffHeapStoreTest {
         assertThat(db.find(b("k"), ref)).isTrue();
         assertThat(ref.expireAt()).isZero();
         assertThat(ks.volatileCount(0)).isZero();
+    }
+
+    @Test
+    void sameLayoutOverwritesRewriteInPlaceAndStillChangeTheVersion() {
+        put("k", "aaaa");
+        assertThat(db.find(b("k"), ref)).isTrue();
+        long location = ref.location, live = ks.liveEntryBytes.sum();
+        java.util.Set<Long> versions = new java.util.HashSet<>();
+        versions.add(ref.version());
+        for (int i = 1; i <= EntryRef.MAX_REWRITES; i++) {
+            put("k", String.format("%04d", i)); // same length: the entry is rewritten where it is
+            assertThat(get(db, "k")).isEqualTo(String.format("%04d", i));
+            assertThat(ref.location).isEqualTo(location);
+            assertThat(versions.add(ref.version())).as("version after rewrite %d is new", i).isTrue();
+        }
+        assertThat(ks.liveEntryBytes.sum()).isEqualTo(live);
+        put("k", "next"); // rewrite count used up: a new version is appended elsewhere
+        assertThat(get(db, "k")).isEqualTo("next");
+        assertThat(ref.location).isNotEqualTo(location);
+        assertThat(versions.add(ref.version())).isTrue();
+        assertThat(ks.liveEntryBytes.sum()).isEqualTo(live);
+        put("k", "longer value"); // another length: appended
+        assertThat(get(db, "k")).isEqualTo("longer value");
+        assertThat(ks.keyCount(0)).isEqualTo(1);
+        assertThat(ks.liveEntryBytes.sum()).isEqualTo(live + "longer value".length() - 4);
+    }
+
+    @Test
+    void inPlaceRewritesFollowTheNewExpiryAndClearTheFetchedBit() {
+        long at = ks.now() + 100_000;
+        db.putString(b("k"), b("v1"), at, ref);
+        assertThat(db.find(b("k"), ref)).isTrue();
+        ref.markFetched();
+        long location = ref.location;
+        db.putString(b("k"), b("v2"), at + 7, ref); // expiry to expiry: in place, new time
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.location).isEqualTo(location);
+        assertThat(ref.expireAt()).isEqualTo(at + 7);
+        assertThat(ref.fetched()).as("a new version starts unfetched").isFalse();
+        assertThat(ks.volatileCount(0)).isEqualTo(1);
+        put("k", "v3"); // SET without a TTL drops it: another layout, a new version
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(ref.location).isNotEqualTo(location);
+        assertThat(ref.expireAt()).isZero();
+        assertThat(ks.volatileCount(0)).isZero();
+        // rewriteInPlace itself: the same layout is taken, another value length is not
+        assertThat(db.rewriteInPlace(ref, 2, 0, false, 0)).isTrue();
+        assertThat(db.find(b("k"), ref)).isTrue();
+        assertThat(db.rewriteInPlace(ref, 3, 0, false, 0)).as("another length").isFalse();
     }
 
     @Test

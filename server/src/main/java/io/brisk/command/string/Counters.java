@@ -48,9 +48,13 @@ final class Counters {
         }
         long v = cur + delta;
         int digits = Numbers.digits(v);
-        EntryRef w = StringValues.begin(db, a, 1, exists ? old : null, digits, s.ref2);
-        StringValues.writeLong(w.memory(), w.valueOffset(), v, digits);
-        db.commit(w, exists ? old : null);
+        if (exists && db.rewriteInPlace(old, digits, old.expireAt(), old.hasClientFlags(), old.clientFlags())) {
+            StringValues.writeLong(old.memory(), old.valueOffset(), v, digits); // same digit count: in place
+        } else {
+            EntryRef w = StringValues.begin(db, a, 1, exists ? old : null, digits, s.ref2);
+            StringValues.writeLong(w.memory(), w.valueOffset(), v, digits);
+            db.commit(w, exists ? old : null);
+        }
         r.integer(v);
     }
 

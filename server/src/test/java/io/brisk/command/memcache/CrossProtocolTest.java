@@ -44,6 +44,25 @@ class CrossProtocolTest extends MemcacheTestBase {
         assertThat(m.gets("k").getCas()).isNotEqualTo(third.getCas());
     }
 
+    /** INCR that keeps the digit count rewrites the value in place: still a new CAS, TTL and flags kept. */
+    @Test
+    void casChangesOnInPlaceIncrements() throws Exception {
+        Jedis j = jedis();
+        MemcachedClient m = spy();
+        m.set("n", 3600, "10").get();
+        long previous = m.gets("n").getCas();
+        for (int i = 11; i <= 40; i++) { // past the in-place rewrite limit, so both paths run
+            assertThat(j.incr("n")).isEqualTo(i);
+            CASValue<Object> now = m.gets("n");
+            assertThat(now.getValue()).isEqualTo(Integer.toString(i));
+            assertThat(now.getCas()).as("cas after INCR to %d", i).isNotEqualTo(previous);
+            previous = now.getCas();
+        }
+        assertThat(j.ttl("n")).isBetween(3590L, 3600L);
+        assertThat(m.cas("n", previous, "99")).isEqualTo(net.spy.memcached.CASResponse.OK);
+        assertThat(j.get("n")).isEqualTo("99");
+    }
+
     @Test
     void clientFlagsSurviveAndRespValuesHaveNone() throws Exception {
         try (Raw r = raw()) {
