@@ -302,13 +302,22 @@ public final class Db {
         return true;
     }
 
+    /**
+     * {@link #rewriteInPlace} with the value v, when current's layout allows; out (may be current)
+     * then points at the new version. False: nothing changed, the caller appends a new version.
+     */
+    public boolean overwriteString(EntryRef current, MemorySegment v, long voff, int vlen, long expireAt,
+                                   boolean hasFlags, int flags, EntryRef out) {
+        if (!rewriteInPlace(current, vlen, expireAt, hasFlags, flags)) return false;
+        MemorySegment.copy(v, voff, current.mem, current.valOff, vlen);
+        if (out != current) out.load(current.segment, current.location);
+        return true;
+    }
+
     /** Sets a string value, replacing whatever the key held (in place when it can, see rewriteInPlace). */
     public void putString(MemorySegment k, long koff, int klen, MemorySegment v, long voff, int vlen,
                           long expireAt, EntryRef ref) {
-        if (peek(k, koff, klen, ref) && rewriteInPlace(ref, vlen, expireAt, false, 0)) {
-            MemorySegment.copy(v, voff, ref.mem, ref.valOff, vlen);
-            return;
-        }
+        if (peek(k, koff, klen, ref) && overwriteString(ref, v, voff, vlen, expireAt, false, 0, ref)) return;
         begin(ref, k, koff, klen, ValueType.STRING, vlen, expireAt, false, 0);
         MemorySegment.copy(v, voff, ref.mem, ref.valOff, vlen);
         commit(ref);

@@ -164,6 +164,9 @@ final class Items {
                 if (exists) db.remove(cur);
                 return Result.STORED;
             }
+            if (string && fits(klen, vlen) && db.overwriteString(cur, v, voff, vlen, expireAt, flags != 0, flags, out)) {
+                return stored(out, explicitCas, bits); // same layout as the current version: rewritten in place
+            }
             return write(k, koff, klen, v, voff, vlen, flags, expireAt, null, false, explicitCas, bits, out);
         }
     }
@@ -174,7 +177,7 @@ final class Items {
         if (expireAt == EXPIRED) return Result.STORED;
         int oldLen = old == null ? 0 : old.valueLength();
         long total = (long) oldLen + vlen;
-        if (total + klen + io.brisk.protocol.memcache.MemcacheParser.ITEM_OVERHEAD > svc.maxItemSize()) return Result.NOT_STORED;
+        if (!fits(klen, total)) return Result.NOT_STORED;
         db.begin(out, k, koff, klen, ValueType.STRING, (int) total, expireAt, flags != 0, flags);
         MemorySegment m = out.memory();
         long p = out.valueOffset();
@@ -188,6 +191,16 @@ final class Items {
             MemorySegment.copy(old.memory(), old.valueOffset(), m, p + vlen, oldLen);
         }
         db.commit(out);
+        return stored(out, explicitCas, bits);
+    }
+
+    /** An item of this key and value length is within the item size limit (-I). */
+    private boolean fits(int klen, long vlen) {
+        return vlen + klen + io.brisk.protocol.memcache.MemcacheParser.ITEM_OVERHEAD <= svc.maxItemSize();
+    }
+
+    /** Counts a stored item and attaches its meta state. */
+    private Result stored(EntryRef out, long explicitCas, int bits) {
         svc.counters.totalItems.increment();
         mark(out, explicitCas, bits);
         return Result.STORED;

@@ -40,6 +40,31 @@ class MetaProtocolTest extends MemcacheTestBase {
         }
     }
 
+    /** A set of the same size, flags and expiry presence rewrites the item in place: still a new item version. */
+    @Test
+    void sameSizeSetsAreNewVersions() throws Exception {
+        try (Raw r = raw()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String hd = r.line("ms same 4 F9 T100 c\r\naaaa\r\n");
+            assertThat(seen.add(hd)).isTrue();
+            for (int i = 0; i < 20; i++) { // more than an entry's in-place rewrites, so both paths run
+                String value = String.format("%04d", i);
+                String stored = r.line("ms same 4 F9 T100 c\r\n" + value + "\r\n");
+                assertThat(stored).matches("HD c\\d+\r\n");
+                assertThat(r.line("mg same v h\r\n")).isEqualTo("VA 4 h0\r\n"); // a new version: not fetched yet
+                assertThat(r.readUntil("\r\n")).isEqualTo(value + "\r\n");
+                assertThat(seen.add(stored)).as("cas after set %d is new", i).isTrue();
+                assertThat(r.line("mg same c\r\n")).isEqualTo(stored); // the reply's cas is the item's
+                assertThat(r.call("gets same\r\n", "END\r\n")).startsWith("VALUE same 9 4 " + stored.substring(4, stored.length() - 2) + "\r\n" + value);
+                assertThat(r.line("mg same t\r\n")).matches("HD t(99|100)\r\n");
+            }
+            String old = r.line("mg same c\r\n").substring(4).trim();
+            assertThat(r.line("set same 9 0 4\r\nbbbb\r\n")).isEqualTo("STORED\r\n");
+            assertThat(r.line("mg same c t\r\n")).doesNotContain("c" + old).contains("t-1");
+            assertThat(r.line("cas same 9 0 4 " + old + "\r\ncccc\r\n")).isEqualTo("EXISTS\r\n");
+        }
+    }
+
     @Test
     void msModes() throws Exception {
         try (Raw r = raw()) {
