@@ -7,9 +7,10 @@ import java.lang.foreign.ValueLayout;
  * A reusable cursor onto one entry in a segment: handlers look a key up into it and read the value
  * where it lies, without allocating. Valid only while the key's slot lock is held.
  *
- * <p>Entry layout: {@code [header][db][access:4][rewrites][varint keyLen][varint valLen][expireAt:8 if set]
- * [flags:4 if set][key][value]}. rewrites counts the times this entry was overwritten in place (a new
- * value of the same layout, see {@link Db#rewriteInPlace}), so the version stamp still changes. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
+ * <p>Entry layout: {@code [header][db][access:4][rewrites][varint keyLen][varint valLen]
+ * [expireAt:8 if set][flags:4 if set][key][value]}. rewrites counts the times this entry was
+ * overwritten in place (a new value of the same layout, see {@link Db#rewriteInPlace}), so that the
+ * version stamp still changes. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
  * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
  * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
