@@ -125,7 +125,7 @@ public final class Housekeeper implements Runnable {
                     locks.lock(slot);
                     try {
                         ref.load(s, loc);
-                        if (!ref.isDead()) ks.db(ref.db).relocate(ref);
+                        if (!ref.isDead()) ks.db(ref.db).relocate(ref, slot);
                     } finally {
                         locks.unlock(slot);
                     }

@@ -191,6 +191,28 @@ class OffHeapStoreTest {
         assertThat(ks.segmentBytes()).isEqualTo((long) after * Segments.SEGMENT_SIZE);
     }
 
+    /** The compactor moves live entries by their location and deletes the expired ones it meets. */
+    @Test
+    void compactionDropsExpiredEntriesAndKeepsTheRest() throws InterruptedException {
+        int n = 2_000;
+        long soon = ks.now() + 50;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < n; i++) {
+                String value = round + ":" + i + "q".repeat(1_000 + round);
+                db.putString(b("key:" + i), b(value), i % 2 == 0 ? soon : 0, ref); // even keys expire
+            }
+        }
+        Thread.sleep(100);
+        long expiredBefore = ks.expiredKeys.sum();
+        new Housekeeper(ks).compact(0.5);
+        assertThat(ks.expiredKeys.sum() - expiredBefore).as("expired keys met while compacting").isPositive();
+        for (int i = 0; i < n; i++) {
+            assertThat(get(db, "key:" + i)).isEqualTo(i % 2 == 0 ? null : "9:" + i + "q".repeat(1_009));
+        }
+        assertThat(keys(db)).isEqualTo(n / 2);
+        assertThat(ks.volatileCount(0)).isZero();
+    }
+
     /** Two compaction passes at once (the housekeeper and a DEBUG-style call) must not free a segment twice. */
     @Test
     void concurrentCompactionsFreeEachSegmentOnce() throws Exception {
