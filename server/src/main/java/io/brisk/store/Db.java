@@ -60,11 +60,14 @@ public final class Db {
         if (d == 0) return false;
         long h = Hashing.hash(k, off, len);
         if (!probe(slot, d, h, k, off, len, ref)) return false;
-        if (ref.expireAt != 0 && expired(ref.expireAt, keyspace.now())) { // no clock read for keys without TTL
-            remove(ref);
-            keyspace.expiredKeys.increment();
-            return false;
-        }
+        return !removeIfExpired(ref);
+    }
+
+    /** Deletes an indexed entry whose time has passed (lazy expiry); no clock read for keys without TTL. */
+    private boolean removeIfExpired(EntryRef ref) {
+        if (ref.expireAt == 0 || !expired(ref.expireAt, keyspace.now())) return false;
+        remove(ref);
+        keyspace.expiredKeys.increment();
         return true;
     }
 
@@ -86,10 +89,15 @@ public final class Db {
         ref.access(keyspace.accessWord(ref.lfuCounter(), ref.lruClock()));
     }
 
+    /** The bucket mask of the table whose {@link #directory} entry is d. */
+    private static int maskOf(long d) {
+        return (int) ((1L << (d >>> CAPACITY_SHIFT)) - 1);
+    }
+
     /** Finds key k (hash h) in the table of slot, whose {@link #directory} entry is d. */
     private boolean probe(int slot, long d, long h, MemorySegment k, long off, int len, EntryRef ref) {
         long words = d & ADDRESS_MASK;
-        int mask = (int) ((1L << (d >>> CAPACITY_SHIFT)) - 1);
+        int mask = maskOf(d);
         int tag = (int) (h & ((1 << SlotTable.TAG_BITS) - 1));
         for (int b = (int) h & mask; ; b = (b + 1) & mask) {
             long word = ALL_MEMORY.get(ValueLayout.JAVA_LONG, words + 8L * b);
@@ -649,7 +657,7 @@ public final class Db {
         if (d == 0) return false;
         long h = Hashing.hash(ref.mem, ref.keyOff, ref.keyLen);
         long words = d & ADDRESS_MASK;
-        int mask = (int) ((1L << (d >>> CAPACITY_SHIFT)) - 1);
+        int mask = maskOf(d);
         int b = (int) h & mask;
         for (; ; b = (b + 1) & mask) {
             long word = ALL_MEMORY.get(ValueLayout.JAVA_LONG, words + 8L * b);
@@ -660,11 +668,7 @@ public final class Db {
         ref.table = t;
         ref.bucket = b;
         ref.hash = h;
-        if (ref.expireAt != 0 && expired(ref.expireAt, keyspace.now())) {
-            remove(ref);
-            keyspace.expiredKeys.increment();
-            return true;
-        }
+        if (removeIfExpired(ref)) return true;
         long loc = segments.appender().reserve(ref.size);
         Segment seg = segments.at(loc);
         MemorySegment.copy(ref.mem, ref.pos, seg.mem, Segments.offset(loc), ref.size);
