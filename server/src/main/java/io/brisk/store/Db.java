@@ -162,6 +162,7 @@ public final class Db {
         ref.flags = hasFlags ? flags : 0;
         ref.size = size;
         ref.rewrites = 0;
+        ref.stamped = false;
         ref.table = null;
         ref.slot = KeySlots.of(k, koff, klen); // the same key: commit needs no CRC16 of the copy
         return ref;
@@ -197,11 +198,11 @@ public final class Db {
     private void countLive(EntryRef ref) {
         ref.segment.live.addAndGet(ref.size);
         keyspace.liveEntryBytes.add(ref.size);
-        sealIfOwnSegment(ref);
+        sealIfOwnSegment(ref.segment);
     }
 
-    private static void sealIfOwnSegment(EntryRef ref) {
-        if (ref.segment.capacity() > Segments.SEGMENT_SIZE) ref.segment.sealed = true; // an entry's own segment, see Appender
+    private static void sealIfOwnSegment(Segment seg) {
+        if (seg.capacity() > Segments.SEGMENT_SIZE) seg.sealed = true; // an entry's own segment, see Appender
     }
 
     /**
@@ -222,7 +223,7 @@ public final class Db {
             old.segment.live.addAndGet(-old.size);
         }
         keyspace.liveEntryBytes.add(ref.size - old.size);
-        sealIfOwnSegment(ref);
+        sealIfOwnSegment(ref.segment);
         ref.table = t;
         ref.bucket = b;
         ref.hash = h;
@@ -669,11 +670,23 @@ public final class Db {
         ref.bucket = b;
         ref.hash = h;
         if (removeIfExpired(ref)) return true;
-        long loc = segments.appender().reserve(ref.size);
+        // the copy carries the entry's version stamp (8 bytes, once): a move is not a new version
+        int size = ref.stamped ? ref.size : ref.size + 8;
+        long loc = segments.appender().reserve(size);
         Segment seg = segments.at(loc);
-        MemorySegment.copy(ref.mem, ref.pos, seg.mem, Segments.offset(loc), ref.size);
-        seg.live.addAndGet(ref.size);
-        keyspace.liveEntryBytes.add(ref.size);
+        long to = Segments.offset(loc);
+        if (ref.stamped) {
+            MemorySegment.copy(ref.mem, ref.pos, seg.mem, to, size);
+        } else {
+            int head = (int) (ref.lengthsEnd() - ref.pos);
+            MemorySegment.copy(ref.mem, ref.pos, seg.mem, to, head);
+            seg.mem.set(EntryRef.LONG, to + head, ref.stampToCarry());
+            MemorySegment.copy(ref.mem, ref.pos + head, seg.mem, to + head + 8, ref.size - head);
+            seg.mem.set(ValueLayout.JAVA_BYTE, to + 6, (byte) (ref.rewrites | EntryRef.STAMPED));
+        }
+        seg.live.addAndGet(size);
+        keyspace.liveEntryBytes.add(size);
+        sealIfOwnSegment(seg);
         t.set(b, SlotTable.word(h, loc));
         ref.markDead(keyspace.liveEntryBytes);
         return true;

@@ -8,9 +8,12 @@ import java.lang.foreign.ValueLayout;
  * where it lies, without allocating. Valid only while the key's slot lock is held.
  *
  * <p>Entry layout: {@code [header][db][access:4][rewrites][varint keyLen][varint valLen]
- * [expireAt:8 if set][flags:4 if set][key][value]}. rewrites counts the times this entry was
- * overwritten in place (a new value of the same layout, see {@link Db#rewriteInPlace}), so that the
- * version stamp still changes. Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
+ * [stamp:8 if moved][expireAt:8 if set][flags:4 if set][key][value]}. The low 4 bits of rewrites
+ * count the times this entry was overwritten in place (a new value of the same layout, see
+ * {@link Db#rewriteInPlace}), so that the version stamp still changes; its bit 7 says the entry
+ * carries the version stamp it had before compaction moved it ({@link #version} is otherwise
+ * derived from where the entry lies, and a move must not look like a write to a memcached client
+ * holding its CAS). Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
  * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
  * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
@@ -23,6 +26,10 @@ public final class EntryRef {
     static final int FIXED_BYTES = 7;
     /** In-place overwrites an entry takes before the next write appends a new version (4 bits of {@link #version}). */
     static final int MAX_REWRITES = 15;
+    /** Bit of the rewrites byte: an 8-byte version stamp follows the lengths (the entry was moved). */
+    static final int STAMPED = 0x80;
+    /** The rewrite count's bits in {@link #version}. */
+    private static final long REWRITE_BITS = 0xFL << 44;
 
     long location;
     Segment segment;
@@ -38,6 +45,9 @@ public final class EntryRef {
     int flags;
     int size;
     int rewrites;
+    boolean stamped;
+    /** The carried version stamp, rewrite bits clear (when stamped). */
+    long stamp;
     // Where the index word lives, for in-place updates.
     SlotTable table;
     int bucket;
@@ -53,13 +63,15 @@ public final class EntryRef {
         long p = this.pos = Segments.offset(location);
         header = mem.get(ValueLayout.JAVA_BYTE, p) & 0xFF;
         db = mem.get(ValueLayout.JAVA_BYTE, p + 1) & 0xFF;
-        rewrites = mem.get(ValueLayout.JAVA_BYTE, p + 6);
+        int rb = mem.get(ValueLayout.JAVA_BYTE, p + 6);
+        rewrites = rb & MAX_REWRITES;
         p += FIXED_BYTES;
         int kl = 0, shift = 0, b;
         do { b = mem.get(ValueLayout.JAVA_BYTE, p++); kl |= (b & 0x7F) << shift; shift += 7; } while (b < 0);
         int vl = 0;
         shift = 0;
         do { b = mem.get(ValueLayout.JAVA_BYTE, p++); vl |= (b & 0x7F) << shift; shift += 7; } while (b < 0);
+        if (stamped = (rb & STAMPED) != 0) { stamp = mem.get(LONG, p); p += 8; }
         if ((header & HAS_EXPIRE) != 0) { expireAt = mem.get(LONG, p); p += 8; } else expireAt = 0;
         if ((header & HAS_FLAGS) != 0) { flags = mem.get(INT, p); p += 4; } else flags = 0;
         keyLen = kl;
@@ -100,10 +112,26 @@ public final class EntryRef {
     /**
      * A 64-bit version stamp unique to this version of the entry (memcached's CAS): its location, its
      * in-place rewrite count and the generation of the segment it lives in (16 bits: a stamp repeats
-     * only after 65,536 reuses of one segment). Changes on every write from any protocol.
+     * only after 65,536 reuses of one segment). Changes on every write from any protocol, and not
+     * when compaction moves the entry (the moved copy carries the stamp of where it was written).
      */
     public long version() {
-        return ((long) (segment.generation & 0xFFFF) << 48) | ((long) rewrites << 44) | location;
+        return (stamped ? stamp : writtenStamp()) | ((long) rewrites << 44);
+    }
+
+    /** The version stamp of the entry where it lies now, without its rewrite count. */
+    private long writtenStamp() {
+        return ((long) (segment.generation & 0xFFFF) << 48) | location;
+    }
+
+    /** What a moved copy of this entry carries: its version without the rewrite count. */
+    long stampToCarry() {
+        return version() & ~REWRITE_BITS;
+    }
+
+    /** Where the lengths end: a moved copy's stamp goes here, before expiry, flags and key. */
+    long lengthsEnd() {
+        return keyOff - ((header & HAS_EXPIRE) != 0 ? 8 : 0) - ((header & HAS_FLAGS) != 0 ? 4 : 0) - (stamped ? 8 : 0);
     }
 
     /**
@@ -115,7 +143,7 @@ public final class EntryRef {
         long p = pos;
         mem.set(ValueLayout.JAVA_BYTE, p, (byte) newHeader);
         mem.set(INT, p + 2, accessWord);
-        mem.set(ValueLayout.JAVA_BYTE, p + 6, (byte) ++rewrites);
+        mem.set(ValueLayout.JAVA_BYTE, p + 6, (byte) (++rewrites | (stamped ? STAMPED : 0)));
         long q = keyOff;
         if ((newHeader & HAS_FLAGS) != 0) { q -= 4; mem.set(INT, q, newFlags); }
         if ((newHeader & HAS_EXPIRE) != 0) { q -= 8; mem.set(LONG, q, newExpireAt); }

@@ -213,6 +213,74 @@ class OffHeapStoreTest {
         assertThat(ks.volatileCount(0)).isZero();
     }
 
+    /**
+     * Compaction moves an entry without making it a new version: a memcached client's CAS (and the
+     * fetched bit) outlive the move, the stamp is carried once (8 bytes) however often it moves, and
+     * an in-place rewrite of a moved entry is still a new version.
+     */
+    @Test
+    void compactionKeepsTheVersionOfWhatItMoves() {
+        Housekeeper hk = new Housekeeper(ks);
+        long at = ks.now() + 100_000;
+        String[] keepers = {"plain", "ttl", "flagged", "both", "rewritten"};
+        putWith("plain", "p", 0, false, 0);
+        putWith("ttl", "t", at, false, 0);
+        putWith("flagged", "f", 0, true, 42);
+        putWith("both", "b", at + 1, true, 7);
+        put("rewritten", "r0");
+        put("rewritten", "r1"); // same length: rewritten in place, rewrite count 1
+        assertThat(db.find(b("plain"), ref)).isTrue();
+        ref.markFetched();
+        java.util.Map<String, long[]> before = new java.util.HashMap<>(); // version, location, size, expiry, flags
+        java.util.Set<Long> versions = new java.util.HashSet<>();
+        for (String k : keepers) {
+            assertThat(db.find(b(k), ref)).isTrue();
+            before.put(k, new long[] {ref.version(), ref.location, ref.entrySize(), ref.expireAt(), ref.clientFlags()});
+            versions.add(ref.version());
+        }
+        for (int pass = 1; pass <= 2; pass++) {
+            for (int round = 0; round < 10; round++) { // growing values: every round's versions die
+                for (int i = 0; i < 1_000; i++) put("churn:" + i, pass + ":" + round + "c".repeat(1_000 + round));
+            }
+            hk.compact(0.5);
+            for (String k : keepers) {
+                long[] was = before.get(k);
+                assertThat(db.find(b(k), ref)).isTrue();
+                assertThat(ref.location).as("%s moved by pass %d", k, pass).isNotEqualTo(was[1]);
+                was[1] = ref.location;
+                assertThat(ref.version()).as("%s's version after pass %d", k, pass).isEqualTo(was[0]);
+                assertThat(ref.entrySize()).as("%s carries its stamp once", k).isEqualTo(was[2] + 8);
+                assertThat(ref.expireAt()).isEqualTo(was[3]);
+                assertThat(ref.clientFlags()).isEqualTo((int) was[4]);
+            }
+            assertThat(get(db, "rewritten")).isEqualTo("r1");
+            assertThat(get(db, "both")).isEqualTo("b");
+            assertThat(db.find(b("plain"), ref)).isTrue();
+            assertThat(ref.fetched()).as("the fetched bit moves with the entry").isTrue();
+        }
+        long location = before.get("rewritten")[1];
+        for (int i = 2; i <= EntryRef.MAX_REWRITES; i++) { // a moved entry's rewrites are new versions too
+            put("rewritten", "r" + Integer.toHexString(i));
+            assertThat(db.find(b("rewritten"), ref)).isTrue();
+            assertThat(ref.location).isEqualTo(location);
+            assertThat(get(db, "rewritten")).isEqualTo("r" + Integer.toHexString(i));
+            assertThat(versions.add(ref.version())).as("version after rewrite %d is new", i).isTrue();
+        }
+        put("rewritten", "rx"); // rewrite count used up: appended, a version of where it now lies
+        assertThat(db.find(b("rewritten"), ref)).isTrue();
+        assertThat(ref.location).isNotEqualTo(location);
+        assertThat(ref.entrySize()).isEqualTo(before.get("rewritten")[2]);
+        assertThat(versions.add(ref.version())).isTrue();
+        for (String k : keepers) assertThat(versions).contains(before.get(k)[0]);
+    }
+
+    private void putWith(String key, String value, long expireAt, boolean hasFlags, int flags) {
+        byte[] k = b(key), v = b(value);
+        db.begin(ref, java.lang.foreign.MemorySegment.ofArray(k), 0, k.length, ValueType.STRING, v.length, expireAt, hasFlags, flags);
+        java.lang.foreign.MemorySegment.copy(java.lang.foreign.MemorySegment.ofArray(v), 0, ref.mem, ref.valOff, v.length);
+        db.commit(ref);
+    }
+
     /** Two compaction passes at once (the housekeeper and a DEBUG-style call) must not free a segment twice. */
     @Test
     void concurrentCompactionsFreeEachSegmentOnce() throws Exception {
