@@ -67,8 +67,7 @@ public final class Dispatcher {
         int[] sl = slots.array();
         boolean noTouch = s.noTouch;
         if (noTouch) server.keyspace.noTouch(true);
-        // One clock read per command: within a read batch, a command starts when the previous ended.
-        long t0 = s.clockMark != 0 ? s.clockMark : System.nanoTime();
+        s.clock.before(spec);
         locks.lockAll(sl, n);
         try {
             spec.handler().execute(s, args, reply);
@@ -84,11 +83,7 @@ public final class Dispatcher {
             locks.unlockAll(sl, n);
             if (noTouch) server.keyspace.noTouch(false);
         }
-        long t1 = System.nanoTime();
-        s.clockMark = t1;
-        CommandStats st = spec.stats();
-        st.calls.increment();
-        st.nanos.add(t1 - t0);
+        s.clock.after(spec);
     }
 
     /** Redis's wording: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */

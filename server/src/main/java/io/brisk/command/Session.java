@@ -29,8 +29,8 @@ public final class Session {
     public volatile boolean noEvict;
     public volatile boolean noTouch;
     public long commandsRun; // own loop only
-    /** nanoTime when the last command of the current read batch ended; 0 at the start of a batch. */
-    public long clockMark;
+    /** Times this client's commands for commandstats; the connection ends its runs at each batch's end. */
+    public final CommandClock clock = new CommandClock();
     /** The command this client ran last (dispatch tries it before a table lookup). */
     CommandSpec lastSpec;
 

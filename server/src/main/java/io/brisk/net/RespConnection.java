@@ -109,7 +109,6 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
         }
         server.netInputBytes.add(in.readableBytes());
         session.interacted(server.keyspace.coarseMillis());
-        session.clockMark = 0; // a new batch: time the first command from its own start
         ByteBuf buf = input.add(ctx.alloc(), in);
         parsing = true;
         try {
@@ -121,6 +120,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         } finally {
             parsing = false;
+            session.clock.end(); // the batch's commands are timed: INFO from anywhere sees them
         }
         if (closed) { // a command closed this connection (CLIENT KILL of itself)
             input.release();
@@ -183,8 +183,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Conne
             return;
         }
         deferred = null;
-        session.clockMark = 0;
         onCommand(held);
+        session.clock.end();
         if (deferred == null && input.hasPending()) {
             channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER); // the commands that arrived behind it
         }

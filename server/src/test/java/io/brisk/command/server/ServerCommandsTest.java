@@ -56,6 +56,29 @@ class ServerCommandsTest extends ServerTest {
         assertThat(j.info("bogus")).isEmpty();
     }
 
+    /** A pipeline's calls are timed in runs of one command (see CommandClock): every call still counts, and INFO sees them. */
+    @Test
+    void commandStatsCountEveryCallOfAPipeline() {
+        Jedis j = jedis();
+        j.configResetStat();
+        redis.clients.jedis.Pipeline p = j.pipelined();
+        for (int i = 0; i < 100; i++) {
+            p.set("k" + i, "v");
+            p.get("k" + i);
+        }
+        for (int i = 0; i < 50; i++) p.incr("n");
+        redis.clients.jedis.Response<Object> first = p.sendCommand(redis.clients.jedis.Protocol.Command.INFO, "commandstats");
+        redis.clients.jedis.Response<Object> second = p.sendCommand(redis.clients.jedis.Protocol.Command.INFO, "commandstats");
+        for (int i = 0; i < 7; i++) p.incr("n");
+        p.sync();
+        assertThat(new String((byte[]) first.get(), java.nio.charset.StandardCharsets.UTF_8)).contains("cmdstat_set:calls=100,", "cmdstat_get:calls=100,", "cmdstat_incr:calls=50,")
+                .doesNotContain("cmdstat_info:");
+        assertThat(new String((byte[]) second.get(), java.nio.charset.StandardCharsets.UTF_8)).contains("cmdstat_info:calls=1,", "cmdstat_incr:calls=50,");
+        Map<String, String> stats = infoFields(jedis().info("commandstats")); // another client: the batch's run was recorded at its end
+        assertThat(stats.get("cmdstat_incr")).startsWith("calls=57,").matches("calls=57,usec=\\d+,usec_per_call=\\d+\\.\\d\\d,rejected_calls=0,failed_calls=0");
+        assertThat(stats.get("cmdstat_info")).startsWith("calls=2,");
+    }
+
     @Test
     void commandStatsCountSubcommandsRejectedAndFailed() throws Exception {
         try (RawClient c = new RawClient(port())) {
