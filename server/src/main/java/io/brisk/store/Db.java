@@ -302,7 +302,12 @@ public final class Db {
      * half-written value: every reader holds the slot lock, and replies copy values out under it.
      */
     public boolean rewriteInPlace(EntryRef current, int vlen, long expireAt, boolean hasFlags, int flags) {
-        int header = ValueType.STRING.code() | (expireAt != 0 ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
+        return rewriteInPlace(current, ValueType.STRING.code(), vlen, expireAt, hasFlags, flags);
+    }
+
+    /** rewriteInPlace for a value of the given header type bits (a string, or INLINE and a collection type). */
+    private boolean rewriteInPlace(EntryRef current, int typeBits, int vlen, long expireAt, boolean hasFlags, int flags) {
+        int header = typeBits | (expireAt != 0 ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
         if ((current.header & ~EntryRef.FETCHED) != header || current.valLen != vlen
                 || current.rewrites >= EntryRef.MAX_REWRITES || current.db != index) {
             return false;
@@ -353,10 +358,17 @@ public final class Db {
     /**
      * Stores a small collection inline: its packed bytes become the entry's value, as a string's
      * would (no heap object, no handle). Replaces whatever the key held; current, when not null, is
-     * the key's version found in this command (see {@link #commit(EntryRef, EntryRef)}).
+     * the key's version found in this command (see {@link #commit(EntryRef, EntryRef)}); when it is
+     * an inline collection of the same type and packed length (HSET of a field's value by one of the
+     * same length), it is rewritten in place as a string overwrite would be ({@link #rewriteInPlace}).
      */
     public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, int len, long expireAt,
                           EntryRef current, EntryRef out) {
+        if (current != null && !current.isDead() && rewriteInPlace(current, type.code() | EntryRef.INLINE, len, expireAt, false, 0)) {
+            MemorySegment.copy(packed, 0, current.mem, ValueLayout.JAVA_BYTE, current.valOff, len);
+            if (out != current) out.load(current.segment, current.location);
+            return;
+        }
         begin(out, k, koff, klen, type.code() | EntryRef.INLINE, len, expireAt, false, 0);
         MemorySegment.copy(packed, 0, out.mem, ValueLayout.JAVA_BYTE, out.valOff, len);
         commit(out, current);

@@ -30,6 +30,11 @@ public final class StoreProbe {
         return withKey(ctx, key, ref -> ref != null && ref.isInline());
     }
 
+    /** The key's version stamp (its memcached CAS), 0 when it has none. */
+    public static long version(ServerContext ctx, String key) {
+        return withKey(ctx, key, ref -> ref == null ? 0L : ref.version());
+    }
+
     public static boolean exists(ServerContext ctx, String key) {
         return withKey(ctx, key, ref -> ref != null);
     }

@@ -200,6 +200,41 @@ class HashCommandsTest extends ServerTest {
         assertThat(server().context().keyspace.usedMemory() - used0).isGreaterThan(1000);
     }
 
+    /**
+     * HSET of a value as long as the one it replaces rewrites the inline hash where it lies (a new
+     * version all the same); after 15 such rewrites, or at another length, a new version is appended.
+     */
+    @Test
+    void sameLengthUpdatesRewriteAnInlineHashInPlace() {
+        Jedis j = jedis();
+        j.hset("h", Map.of("f", "v00", "g", "w"));
+        j.pexpire("h", 100_000);
+        long where = location("h");
+        Set<Long> versions = new HashSet<>(List.of(StoreProbe.version(server().context(), "h")));
+        for (int i = 1; i <= 15; i++) {
+            assertThat(j.hset("h", "f", String.format("v%02d", i))).isZero();
+            assertThat(location("h")).as("after update %d", i).isEqualTo(where);
+            assertThat(versions.add(StoreProbe.version(server().context(), "h"))).as("version after update %d is new", i).isTrue();
+        }
+        assertThat(j.hgetAll("h")).isEqualTo(Map.of("f", "v15", "g", "w"));
+        assertThat(j.pttl("h")).isBetween(90_000L, 100_000L);
+        assertThat(j.hset("h", "f", "v16")).isZero(); // rewrite count used up: appended elsewhere
+        assertThat(location("h")).isNotEqualTo(where);
+        where = location("h");
+        assertThatThrownBy(() -> j.hincrBy("h", "g", 1)).hasMessageContaining("not an integer"); // nothing written
+        assertThat(location("h")).isEqualTo(where);
+        assertThat(j.hset("h", "f", "longer")).isZero(); // another length: appended
+        assertThat(location("h")).isNotEqualTo(where);
+        assertThat(j.hgetAll("h")).isEqualTo(Map.of("f", "longer", "g", "w"));
+        assertThat(j.pttl("h")).isBetween(90_000L, 100_000L);
+        assertThat(StoreProbe.inline(server().context(), "h")).isTrue();
+    }
+
+    /** Where the key's entry lies: the low 44 bits of its version stamp (an entry never moved by compaction). */
+    private long location(String key) {
+        return StoreProbe.version(server().context(), key) & ((1L << 44) - 1);
+    }
+
     @Test
     void smallHashesLiveInlineAndMoveToTheHeapWhenTheyGrow() {
         Jedis j = jedis();
