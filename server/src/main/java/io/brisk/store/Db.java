@@ -322,7 +322,13 @@ public final class Db {
      */
     public boolean overwriteString(EntryRef current, MemorySegment v, long voff, int vlen, long expireAt,
                                    boolean hasFlags, int flags, EntryRef out) {
-        if (!rewriteInPlace(current, vlen, expireAt, hasFlags, flags)) return false;
+        return overwrite(current, ValueType.STRING.code(), v, voff, vlen, expireAt, hasFlags, flags, out);
+    }
+
+    /** overwriteString for a value of the given header type bits. */
+    private boolean overwrite(EntryRef current, int typeBits, MemorySegment v, long voff, int vlen, long expireAt,
+                              boolean hasFlags, int flags, EntryRef out) {
+        if (!rewriteInPlace(current, typeBits, vlen, expireAt, hasFlags, flags)) return false;
         MemorySegment.copy(v, voff, current.mem, current.valOff, vlen);
         if (out != current) out.load(current.segment, current.location);
         return true;
@@ -364,9 +370,8 @@ public final class Db {
      */
     public void putInline(MemorySegment k, long koff, int klen, ValueType type, byte[] packed, int len, long expireAt,
                           EntryRef current, EntryRef out) {
-        if (current != null && !current.isDead() && rewriteInPlace(current, type.code() | EntryRef.INLINE, len, expireAt, false, 0)) {
-            MemorySegment.copy(packed, 0, current.mem, ValueLayout.JAVA_BYTE, current.valOff, len);
-            if (out != current) out.load(current.segment, current.location);
+        if (current != null && !current.isDead() && overwrite(current, type.code() | EntryRef.INLINE,
+                MemorySegment.ofArray(packed), 0, len, expireAt, false, 0, out)) {
             return;
         }
         begin(out, k, koff, klen, type.code() | EntryRef.INLINE, len, expireAt, false, 0);
@@ -682,12 +687,13 @@ public final class Db {
         ref.bucket = b;
         ref.hash = h;
         if (removeIfExpired(ref)) return true;
-        // the copy carries the entry's version stamp (8 bytes, once): a move is not a new version
-        int size = ref.stamped ? ref.size : ref.size + 8;
+        // A version a client was given moves with its stamp (8 bytes, once): a move is not a write.
+        boolean carry = !ref.stamped && ref.versionSeen();
+        int size = carry ? ref.size + 8 : ref.size;
         long loc = segments.appender().reserve(size);
         Segment seg = segments.at(loc);
         long to = Segments.offset(loc);
-        if (ref.stamped) {
+        if (!carry) {
             MemorySegment.copy(ref.mem, ref.pos, seg.mem, to, size);
         } else {
             int head = (int) (ref.lengthsEnd() - ref.pos);

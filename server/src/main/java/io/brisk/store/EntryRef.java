@@ -13,7 +13,8 @@ import java.lang.foreign.ValueLayout;
  * {@link Db#rewriteInPlace}), so that the version stamp still changes; its bit 7 says the entry
  * carries the version stamp it had before compaction moved it ({@link #version} is otherwise
  * derived from where the entry lies, and a move must not look like a write to a memcached client
- * holding its CAS). Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
+ * holding its CAS); bit 6 says a client was given this version, so a move must carry it (a version
+ * nobody saw may change when the entry moves: RESP-only data never pays the stamp). Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
  * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
  * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
@@ -28,6 +29,8 @@ public final class EntryRef {
     static final int MAX_REWRITES = 15;
     /** Bit of the rewrites byte: an 8-byte version stamp follows the lengths (the entry was moved). */
     static final int STAMPED = 0x80;
+    /** Bit of the rewrites byte: a memcached client was given this version (its CAS) or it has meta state. */
+    static final int VERSION_SEEN = 0x40;
     /** The rewrite count's bits in {@link #version}. */
     private static final long REWRITE_BITS = 0xFL << 44;
 
@@ -151,6 +154,17 @@ public final class EntryRef {
         expireAt = newExpireAt;
         flags = newFlags;
     }
+
+    /**
+     * Notes that a client was given this version (a memcached CAS) or state was keyed by it, so that
+     * compaction keeps it when it moves the entry. Cleared by the next write, whose version is new.
+     */
+    public void markVersionSeen() {
+        byte b = mem.get(ValueLayout.JAVA_BYTE, pos + 6);
+        if ((b & VERSION_SEEN) == 0) mem.set(ValueLayout.JAVA_BYTE, pos + 6, (byte) (b | VERSION_SEEN));
+    }
+
+    boolean versionSeen() { return (mem.get(ValueLayout.JAVA_BYTE, pos + 6) & VERSION_SEEN) != 0; }
 
     /** memcached's "hit before" bit of this version (mg h, me fetch=). */
     public boolean fetched() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & FETCHED) != 0; }

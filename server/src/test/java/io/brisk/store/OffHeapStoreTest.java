@@ -214,9 +214,10 @@ class OffHeapStoreTest {
     }
 
     /**
-     * Compaction moves an entry without making it a new version: a memcached client's CAS (and the
-     * fetched bit) outlive the move, the stamp is carried once (8 bytes) however often it moves, and
-     * an in-place rewrite of a moved entry is still a new version.
+     * Compaction moves an entry a client was given the version of without making it a new version: a
+     * memcached client's CAS (and the fetched bit) outlive the move, the stamp is carried once (8
+     * bytes) however often it moves, and an in-place rewrite of a moved entry is still a new version.
+     * An entry whose version nobody was given moves as it is.
      */
     @Test
     void compactionKeepsTheVersionOfWhatItMoves() {
@@ -229,12 +230,16 @@ class OffHeapStoreTest {
         putWith("both", "b", at + 1, true, 7);
         put("rewritten", "r0");
         put("rewritten", "r1"); // same length: rewritten in place, rewrite count 1
+        put("unseen", "u");
+        assertThat(db.find(b("unseen"), ref)).isTrue();
+        int unseenSize = ref.entrySize();
         assertThat(db.find(b("plain"), ref)).isTrue();
         ref.markFetched();
         java.util.Map<String, long[]> before = new java.util.HashMap<>(); // version, location, size, expiry, flags
         java.util.Set<Long> versions = new java.util.HashSet<>();
         for (String k : keepers) {
             assertThat(db.find(b(k), ref)).isTrue();
+            ref.markVersionSeen(); // as a memcached gets would
             before.put(k, new long[] {ref.version(), ref.location, ref.entrySize(), ref.expireAt(), ref.clientFlags()});
             versions.add(ref.version());
         }
@@ -255,6 +260,9 @@ class OffHeapStoreTest {
             }
             assertThat(get(db, "rewritten")).isEqualTo("r1");
             assertThat(get(db, "both")).isEqualTo("b");
+            assertThat(db.find(b("unseen"), ref)).isTrue();
+            assertThat(ref.entrySize()).as("an unseen version moves without a stamp").isEqualTo(unseenSize);
+            assertThat(get(db, "unseen")).isEqualTo("u");
             assertThat(db.find(b("plain"), ref)).isTrue();
             assertThat(ref.fetched()).as("the fetched bit moves with the entry").isTrue();
         }

@@ -80,6 +80,7 @@ final class Items {
 
     /** The CAS unique of an item: the client's explicit one (E flag) or the entry version. */
     long cas(EntryRef ref) {
+        ref.markVersionSeen(); // handed to a client: compaction must not change it
         MetaState.State s = state(ref);
         return s != null && s.cas() != 0 ? s.cas() : ref.version();
     }
@@ -92,6 +93,7 @@ final class Items {
     /** Attaches meta state (explicit CAS, stale/won bits) to the version ref now points at. */
     void mark(EntryRef ref, long explicitCas, int bits) {
         if (explicitCas == 0 && bits == 0 && svc.meta.size() == 0) return;
+        ref.markVersionSeen(); // the state is keyed by this version
         svc.meta.put(ref.memory(), ref.keyOffset(), ref.keyLength(), ref.version(), explicitCas, bits);
     }
 

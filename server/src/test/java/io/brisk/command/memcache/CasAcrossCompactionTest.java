@@ -20,6 +20,9 @@ class CasAcrossCompactionTest extends MemcacheTestBase {
             String gets = r.call("gets moved\r\n", "END\r\n");
             long cas = Long.parseLong(gets.substring(0, gets.indexOf("\r\n")).split(" ")[4]);
             int size = size(r.line("me moved\r\n"));
+            // an explicit CAS (meta E) is state kept by the item's version, not read back until after
+            // the move (written just after "moved", it lies in the same segment and moves with it)
+            assertThat(r.line("ms explicit 2 E12345\r\nhi\r\n")).isEqualTo("HD\r\n");
             // Overwrite ~10 MB with values of growing length on the same connection (the same event
             // loop, so the same append segment as the item): the item's segment becomes mostly dead,
             // and the housekeeper (10 Hz, 50 % live threshold) moves it elsewhere.
@@ -37,6 +40,7 @@ class CasAcrossCompactionTest extends MemcacheTestBase {
             while (size(r.line("me moved\r\n")) == size && System.nanoTime() < deadline) Thread.sleep(20);
             assertThat(size(r.line("me moved\r\n"))).as("item size once moved").isEqualTo(size + 8);
 
+            assertThat(r.line("mg explicit c\r\n")).isEqualTo("HD c12345\r\n");
             assertThat(r.line("mg moved c h f v\r\n") + r.readUntil("\r\n"))
                     .isEqualTo("VA 5 c" + cas + " h1 f5\r\nvalue\r\n");
             assertThat(r.line("cas moved 5 3600 5 " + cas + "\r\nnewer\r\n")).isEqualTo("STORED\r\n");
