@@ -212,6 +212,7 @@ public final class Db {
      */
     private void replaceAt(SlotTable t, int b, long h, EntryRef old, EntryRef ref) {
         t.set(b, SlotTable.word(h, ref.location));
+        ref.access(written(old)); // a write is an access: the key keeps its LFU counter, as Redis's overwrite does
         if (old.expireAt != 0) volatileDelta(t, -1);
         if (ref.expireAt != 0) volatileDelta(t, 1);
         releaseObject(t, old, ref);
@@ -227,6 +228,14 @@ public final class Db {
         ref.table = t;
         ref.bucket = b;
         ref.hash = h;
+    }
+
+    /**
+     * The access word of the version that replaces old: accessed now, with old's LFU counter bumped
+     * as a lookup would (Redis's writes look the key up, and an overwrite keeps the object's LFU data).
+     */
+    private int written(EntryRef old) {
+        return keyspace.accessWord(old.lfuCounter(), old.lruClock());
     }
 
     /** Links a version written with {@link #begin} into the index, replacing (and killing) the older one. */
@@ -312,7 +321,7 @@ public final class Db {
                 || current.rewrites >= EntryRef.MAX_REWRITES || current.db != index) {
             return false;
         }
-        current.rewrite(header, keyspace.accessWord(-1, 0), expireAt, hasFlags ? flags : 0);
+        current.rewrite(header, written(current), expireAt, hasFlags ? flags : 0);
         return true;
     }
 
@@ -430,6 +439,8 @@ public final class Db {
      */
     public void copyTo(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean share) {
         EntryRef nu = keyspace.scratch2.get();
+        // RENAME and MOVE move the value with its access data (as Redis moves the object); COPY's is new
+        int access = share ? src.mem.get(EntryRef.INT, src.pos + 2) : keyspace.accessWord(-1, 0);
         if (!src.hasHandle()) { // strings and inline collections: the bytes are the value
             dest.begin(nu, k, koff, klen, src.header & (EntryRef.TYPE_MASK | EntryRef.INLINE), src.valLen, expireAt, src.hasClientFlags(), src.flags);
             MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
@@ -438,6 +449,7 @@ public final class Db {
             StoredObject o = (StoredObject) object(src);
             dest.putObject(k, koff, klen, src.type(), share ? o : o.deepCopy(), expireAt, nu);
         }
+        nu.access(access);
     }
 
     // ---- removal ---------------------------------------------------------------------------

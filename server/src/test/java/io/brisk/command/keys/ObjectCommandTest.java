@@ -89,6 +89,42 @@ class ObjectCommandTest extends KeyTestSupport {
         }
     }
 
+    /** Writes are accesses that keep the LFU counter (Redis's overwrite keeps the object's LFU data); COPY's copy starts anew. */
+    @Test
+    void writesKeepTheLfuCounter() throws Exception {
+        Jedis j = jedis();
+        try {
+            server().context().config.set("maxmemory-policy", "allkeys-lfu");
+            j.set("k", "v1");
+            j.hset("h", "f", "v1");
+            for (int i = 0; i < 300; i++) {
+                j.get("k");
+                j.hget("h", "f");
+            }
+            long k = j.objectFreq("k"), h = j.objectFreq("h");
+            assertThat(k).isGreaterThan(8);
+            assertThat(h).isGreaterThan(8);
+            j.set("k", "v2");              // same length: rewritten in place
+            assertThat(j.objectFreq("k")).isBetween(k, k + 1); // a write's lookup may bump it, as a read's
+            j.set("k", "longer value");   // appended as a new version
+            j.setex("k", 100, "v3");      // another layout
+            j.expire("k", 200);
+            j.persist("k");
+            assertThat(j.objectFreq("k")).isBetween(k, k + 5);
+            j.hset("h", "f", "v2");        // inline hash, same length: in place
+            j.hset("h", "g", "new field"); // appended
+            assertThat(j.objectFreq("h")).isBetween(h, h + 2);
+            k = j.objectFreq("k");
+            assertThat(j.rename("k", "renamed")).isEqualTo("OK");
+            assertThat(j.objectFreq("renamed")).isEqualTo(k);
+            assertThat(j.copy("renamed", "copied", false)).isTrue();
+            assertThat(j.objectFreq("copied")).isEqualTo(5); // LFU_INIT_VAL
+            assertThat(j.objectFreq("renamed")).isEqualTo(k);
+        } finally {
+            server().context().config.set("maxmemory-policy", "noeviction");
+        }
+    }
+
     @Test
     void helpAndErrors() {
         Jedis j = jedis();
