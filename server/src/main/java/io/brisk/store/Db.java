@@ -141,8 +141,8 @@ public final class Db {
         int header = typeBits | (exp ? EntryRef.HAS_EXPIRE : 0) | (hasFlags ? EntryRef.HAS_FLAGS : 0);
         m.set(ValueLayout.JAVA_BYTE, p, (byte) header);
         m.set(ValueLayout.JAVA_BYTE, p + 1, (byte) index);
-        m.set(EntryRef.INT, p + 2, keyspace.accessWord(-1, 0));
-        m.set(ValueLayout.JAVA_BYTE, p + 6, (byte) 0);
+        m.set(EntryRef.INT, p + EntryRef.ACCESS_AT, keyspace.accessWord(-1, 0));
+        m.set(ValueLayout.JAVA_BYTE, p + EntryRef.REWRITES_AT, (byte) 0);
         p = putVarint(m, p + EntryRef.FIXED_BYTES, klen);
         p = putVarint(m, p, vlen);
         if (exp) { m.set(EntryRef.LONG, p, expireAt); p += 8; }
@@ -440,7 +440,7 @@ public final class Db {
     public void copyTo(EntryRef src, Db dest, MemorySegment k, long koff, int klen, long expireAt, boolean share) {
         EntryRef nu = keyspace.scratch2.get();
         // RENAME and MOVE move the value with its access data (as Redis moves the object); COPY's is new
-        int access = share ? src.mem.get(EntryRef.INT, src.pos + 2) : keyspace.accessWord(-1, 0);
+        int access = share ? src.accessWord() : keyspace.accessWord(-1, 0);
         if (!src.hasHandle()) { // strings and inline collections: the bytes are the value
             dest.begin(nu, k, koff, klen, src.header & (EntryRef.TYPE_MASK | EntryRef.INLINE), src.valLen, expireAt, src.hasClientFlags(), src.flags);
             MemorySegment.copy(src.mem, src.valOff, nu.mem, nu.valOff, src.valLen);
@@ -712,7 +712,7 @@ public final class Db {
             MemorySegment.copy(ref.mem, ref.pos, seg.mem, to, head);
             seg.mem.set(EntryRef.LONG, to + head, ref.stampToCarry());
             MemorySegment.copy(ref.mem, ref.pos + head, seg.mem, to + head + 8, ref.size - head);
-            seg.mem.set(ValueLayout.JAVA_BYTE, to + 6, (byte) (ref.rewrites | EntryRef.STAMPED));
+            seg.mem.set(ValueLayout.JAVA_BYTE, to + EntryRef.REWRITES_AT, (byte) (ref.rewrites | EntryRef.STAMPED));
         }
         seg.live.addAndGet(size);
         keyspace.liveEntryBytes.add(size);

@@ -23,6 +23,8 @@ public final class EntryRef {
     static final int DEAD = 0x80, HAS_EXPIRE = 0x40, HAS_FLAGS = 0x20, FETCHED = 0x10, INLINE = 0x08, TYPE_MASK = 0x07;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    /** Offsets in an entry of the access word and of the rewrites byte. */
+    static final int ACCESS_AT = 2, REWRITES_AT = 6;
     /** Bytes before the key length: header, db, access word, rewrites. */
     static final int FIXED_BYTES = 7;
     /** In-place overwrites an entry takes before the next write appends a new version (4 bits of {@link #version}). */
@@ -66,7 +68,7 @@ public final class EntryRef {
         long p = this.pos = Segments.offset(location);
         header = mem.get(ValueLayout.JAVA_BYTE, p) & 0xFF;
         db = mem.get(ValueLayout.JAVA_BYTE, p + 1) & 0xFF;
-        int rb = mem.get(ValueLayout.JAVA_BYTE, p + 6);
+        int rb = mem.get(ValueLayout.JAVA_BYTE, p + REWRITES_AT);
         rewrites = rb & MAX_REWRITES;
         p += FIXED_BYTES;
         int kl = 0, shift = 0, b;
@@ -145,8 +147,8 @@ public final class EntryRef {
     void rewrite(int newHeader, int accessWord, long newExpireAt, int newFlags) {
         long p = pos;
         mem.set(ValueLayout.JAVA_BYTE, p, (byte) newHeader);
-        mem.set(INT, p + 2, accessWord);
-        mem.set(ValueLayout.JAVA_BYTE, p + 6, (byte) (++rewrites | (stamped ? STAMPED : 0)));
+        mem.set(INT, p + ACCESS_AT, accessWord);
+        mem.set(ValueLayout.JAVA_BYTE, p + REWRITES_AT, (byte) (++rewrites | (stamped ? STAMPED : 0)));
         long q = keyOff;
         if ((newHeader & HAS_FLAGS) != 0) { q -= 4; mem.set(INT, q, newFlags); }
         if ((newHeader & HAS_EXPIRE) != 0) { q -= 8; mem.set(LONG, q, newExpireAt); }
@@ -160,11 +162,11 @@ public final class EntryRef {
      * compaction keeps it when it moves the entry. Cleared by the next write, whose version is new.
      */
     public void markVersionSeen() {
-        byte b = mem.get(ValueLayout.JAVA_BYTE, pos + 6);
-        if ((b & VERSION_SEEN) == 0) mem.set(ValueLayout.JAVA_BYTE, pos + 6, (byte) (b | VERSION_SEEN));
+        byte b = mem.get(ValueLayout.JAVA_BYTE, pos + REWRITES_AT);
+        if ((b & VERSION_SEEN) == 0) mem.set(ValueLayout.JAVA_BYTE, pos + REWRITES_AT, (byte) (b | VERSION_SEEN));
     }
 
-    boolean versionSeen() { return (mem.get(ValueLayout.JAVA_BYTE, pos + 6) & VERSION_SEEN) != 0; }
+    boolean versionSeen() { return (mem.get(ValueLayout.JAVA_BYTE, pos + REWRITES_AT) & VERSION_SEEN) != 0; }
 
     /** memcached's "hit before" bit of this version (mg h, me fetch=). */
     public boolean fetched() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & FETCHED) != 0; }
@@ -176,10 +178,11 @@ public final class EntryRef {
         header |= FETCHED;
     }
 
-    public int lruClock() { return mem.get(INT, pos + 2) >>> 8; }
-    public int lfuCounter() { return mem.get(INT, pos + 2) & 0xFF; }
+    public int lruClock() { return accessWord() >>> 8; }
+    public int lfuCounter() { return accessWord() & 0xFF; }
+    int accessWord() { return mem.get(INT, pos + ACCESS_AT); }
 
-    void access(int word) { mem.set(INT, pos + 2, word); }
+    void access(int word) { mem.set(INT, pos + ACCESS_AT, word); }
 
     public byte[] keyBytes() {
         return mem.asSlice(keyOff, keyLen).toArray(ValueLayout.JAVA_BYTE);
