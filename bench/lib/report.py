@@ -10,8 +10,9 @@
   report.py report --raw RAW --out CSV ...   markdown tables, PASS/MISS targets, result CSV
 
 Raw samples (one per redis-benchmark invocation): server,test,pipeline,round,rps,requests,
-cpu_seconds. Server names are "redis" or "brisk-<event loops>"; round < 0 marks uncounted
-warm-up (-1) and event-loop probe (-2) samples.
+cpu_seconds,client_busy_pct. Server names are "redis", "brisk-<event loops>" or "null" (the null
+server: no work, Redis's reply shapes; its rate is the load generator's ceiling); round < 0 marks
+uncounted warm-up (-1) and event-loop probe (-2) samples.
 """
 import argparse
 import csv
@@ -103,7 +104,7 @@ def throughput(args, rows):
     for d in depths:
         for t in tests:
             entry = {"test": t, "pipeline": d}
-            for server in ("redis", "brisk"):
+            for server in ("redis", "brisk", "null"):
                 s = [r for r in counted if r["server"].split("-")[0] == server
                      and r["test"] == t and r["pipeline"] == d]
                 entry[server + "_n"] = len(s)
@@ -119,19 +120,22 @@ def throughput(args, rows):
                 entry[server + "_client"] = statistics.median(cb) if cb else None
             entry["rps_ratio"] = ratio(entry["brisk_rps"], entry["redis_rps"])
             entry["cpu_ratio"] = ratio(entry["brisk_cpu"], entry["redis_cpu"])
+            # the most any server could be measured at, in units of Redis's rate
+            entry["ceiling"] = ratio(entry["null_rps"], entry["redis_rps"])
             table.append(entry)
 
     print("| test | -P | redis rps | brisk rps | rps brisk/redis "
           "| redis CPU µs/req | brisk CPU µs/req | CPU brisk/redis | redis CPU busy | brisk CPU busy "
-          "| client CPU busy (vs redis / vs brisk) |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+          "| client CPU busy (vs redis / vs brisk) | null-server rps | ceiling: null/redis |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for e in table:
         print(f"| {LABELS.get(e['test'], e['test'])} | {e['pipeline']} | {fmt(e['redis_rps'], ',.0f')} "
               f"| {fmt(e['brisk_rps'], ',.0f')} | {fmt(e['rps_ratio'], '.2f')} "
               f"| {fmt(e['redis_cpu'], '.2f')} | {fmt(e['brisk_cpu'], '.2f')} "
               f"| {fmt(e['cpu_ratio'], '.2f')} | {fmt(e['redis_busy'], '.0f')}% "
               f"| {fmt(e['brisk_busy'], '.0f')}% "
-              f"| {fmt(e['redis_client'], '.0f')}% / {fmt(e['brisk_client'], '.0f')}% |")
+              f"| {fmt(e['redis_client'], '.0f')}% / {fmt(e['brisk_client'], '.0f')}% "
+              f"| {fmt(e['null_rps'], ',.0f')} | {fmt(e['ceiling'], '.2f')} |")
     short = [f"{LABELS.get(e['test'], e['test'])} -P{e['pipeline']} ({e['redis_n']}/{e['brisk_n']})"
              for e in table if e["brisk_n"] > 0 and min(e["redis_n"], e["brisk_n"]) < rounds_at(args, e["pipeline"])]
     if short:
@@ -142,7 +146,7 @@ def throughput(args, rows):
         w.writerow(["test", "pipeline", "redis_rps", "brisk_rps", "rps_ratio", "redis_cpu_us_per_req",
                     "brisk_cpu_us_per_req", "cpu_ratio", "redis_cpu_busy_pct", "brisk_cpu_busy_pct",
                     "redis_samples", "brisk_samples", "client_busy_pct_vs_redis", "client_busy_pct_vs_brisk",
-                    "brisk_event_loops_note"])
+                    "brisk_event_loops_note", "null_rps", "null_samples", "ceiling_null_over_redis"])
         for e in table:
             w.writerow([LABELS.get(e["test"], e["test"]), e["pipeline"]] +
                        ["" if e[k] is None else round(e[k], 4) for k in
@@ -150,7 +154,9 @@ def throughput(args, rows):
                          "redis_busy", "brisk_busy")] +
                        [e["redis_n"], e["brisk_n"]] +
                        ["" if e[k] is None else round(e[k], 1) for k in ("redis_client", "brisk_client")] +
-                       [args.loops_note])
+                       [args.loops_note] +
+                       ["" if e["null_rps"] is None else round(e["null_rps"], 2), e["null_n"],
+                        "" if e["ceiling"] is None else round(e["ceiling"], 4)])
     return table
 
 
@@ -266,8 +272,11 @@ def report(args):
                 busy = (f" (server CPU busy: redis {fmt(e['redis_busy'], '.0f')}%, brisk "
                         f"{fmt(e['brisk_busy'], '.0f')}%; client CPU busy {fmt(e['redis_client'], '.0f')}% / "
                         f"{fmt(e['brisk_client'], '.0f')}%{client_ceiling(e)})") if q is not None else ""
+                c = e and e["ceiling"]
+                reach = ("" if c is None or q is None or q >= bound or c >= bound else
+                         f" — out of this load generator's reach: the null server (no work) reached {c:.2f}x")
                 lines.append((q is not None and q >= bound,
-                              f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}"
+                              f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}{reach}"
                               + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
         for depth, tests, bound in CPU_TARGETS:
             for t in tests:
