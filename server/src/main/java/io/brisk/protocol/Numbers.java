@@ -41,6 +41,32 @@ public final class Numbers {
     }
 
     /** Parses a double as Redis's strtold-based parsers accept it: no spaces, inf/-inf allowed, no NaN. */
+    /**
+     * {@link #parseDouble(String)} of bytes. A plain decimal integer of up to 15 digits (what
+     * scores, weights and timeouts usually are) is read without a String: every such integer is a
+     * double exactly, so the value is the one strtod gives, a minus sign included ("-0" is -0.0).
+     */
+    public static double parseDouble(MemorySegment seg, long off, int len) {
+        if (len > 0 && len <= 16) {
+            int i = 0;
+            byte first = seg.get(ValueLayout.JAVA_BYTE, off);
+            boolean neg = first == '-';
+            if (neg || first == '+') i = 1;
+            if (len - i >= 1 && len - i <= 15) {
+                long v = 0;
+                for (; i < len; i++) {
+                    int d = seg.get(ValueLayout.JAVA_BYTE, off + i) - '0';
+                    if (d < 0 || d > 9) break;
+                    v = v * 10 + d;
+                }
+                if (i == len) return neg ? -(double) v : (double) v;
+            }
+        }
+        byte[] b = new byte[len];
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, b, 0, len);
+        return parseDouble(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     public static double parseDouble(String s) {
         if (s.isEmpty() || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
             throw new NumberFormatException();

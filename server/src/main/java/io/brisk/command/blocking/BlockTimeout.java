@@ -12,7 +12,7 @@ public final class BlockTimeout {
     public static long millis(CommandArgs a, int i) {
         double secs;
         try {
-            secs = Numbers.parseDouble(a.string(i));
+            secs = a.doubleValue(i);
         } catch (NumberFormatException e) {
             throw new CommandError("ERR timeout is not a float or out of range");
         }

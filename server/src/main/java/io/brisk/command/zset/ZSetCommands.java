@@ -85,7 +85,7 @@ public final class ZSetCommands {
 
     static double score(CommandArgs a, int i) {
         try {
-            return Numbers.parseDouble(a.string(i));
+            return a.doubleValue(i);
         } catch (NumberFormatException e) {
             throw new CommandError(Errors.NOT_FLOAT);
         }

@@ -122,7 +122,7 @@ final class ZSetStoreCommands {
             if (op != Op.DIFF && a.is(i, "WEIGHTS") && remaining >= n) {
                 for (int j = 0; j < n; j++) {
                     try {
-                        weights[j] = Numbers.parseDouble(a.string(i + 1 + j));
+                        weights[j] = a.doubleValue(i + 1 + j);
                     } catch (NumberFormatException e) {
                         throw new CommandError("ERR weight value is not a float");
                     }
