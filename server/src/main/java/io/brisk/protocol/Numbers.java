@@ -62,9 +62,7 @@ public final class Numbers {
                 if (i == len) return neg ? -(double) v : (double) v;
             }
         }
-        byte[] b = new byte[len];
-        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, b, 0, len);
-        return parseDouble(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return parseDouble(new String(io.brisk.util.Bytes.copy(seg, off, len), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     public static double parseDouble(String s) {

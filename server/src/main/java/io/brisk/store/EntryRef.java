@@ -1,5 +1,6 @@
 package io.brisk.store;
 
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -185,11 +186,11 @@ public final class EntryRef {
     void access(int word) { mem.set(INT, pos + ACCESS_AT, word); }
 
     public byte[] keyBytes() {
-        return mem.asSlice(keyOff, keyLen).toArray(ValueLayout.JAVA_BYTE);
+        return Bytes.copy(mem, keyOff, keyLen);
     }
 
     public byte[] valueBytes() {
-        return mem.asSlice(valOff, valLen).toArray(ValueLayout.JAVA_BYTE);
+        return Bytes.copy(mem, valOff, valLen);
     }
 
     boolean isDead() { return (mem.get(ValueLayout.JAVA_BYTE, pos) & DEAD) != 0; }

@@ -1,5 +1,6 @@
 package io.brisk.command.blocking;
 
+import io.brisk.util.Bytes;
 import io.brisk.command.Connection;
 import io.brisk.command.ServerContext;
 import io.brisk.command.Session;
@@ -8,7 +9,6 @@ import io.brisk.store.Db;
 import io.brisk.store.SlotLocks;
 import io.brisk.util.Crc16;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -129,7 +129,7 @@ public final class BlockingKeys {
     /** After a write that may have made the key ready; caller holds the key's slot lock. */
     public void signal(Db db, MemorySegment seg, long off, int len) {
         if (waiting.get() == 0) return;
-        signal(db, seg.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE));
+        signal(db, Bytes.copy(seg, off, len));
     }
 
     /** After a write that may have made the key ready; caller holds the key's slot lock. */

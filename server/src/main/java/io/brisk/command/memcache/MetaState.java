@@ -1,8 +1,8 @@
 package io.brisk.command.memcache;
 
+import io.brisk.util.Bytes;
 import io.brisk.store.EntryRef;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +40,7 @@ final class MetaState {
     private final EntryRef sweepRef = new EntryRef();
 
     private static Key key(MemorySegment m, long off, int len) {
-        return new Key(m.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE));
+        return new Key(Bytes.copy(m, off, len));
     }
 
     /** The record of this exact version, or null. Caller holds the key's slot lock. */

@@ -1,12 +1,12 @@
 package io.brisk.command.string;
 
+import io.brisk.util.Bytes;
 import io.brisk.command.CommandError;
 import io.brisk.command.Errors;
 import io.brisk.command.Session;
 import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,6 +110,6 @@ final class Lcs {
     private static byte[] value(Session s, CommandArgs a, int keyArg, EntryRef e) {
         if (!s.db().find(a.segment(keyArg), a.offset(keyArg), a.length(keyArg), e)) return new byte[0];
         if (!e.isString()) throw new CommandError("ERR The specified keys must contain string values");
-        return e.memory().asSlice(e.valueOffset(), e.valueLength()).toArray(ValueLayout.JAVA_BYTE);
+        return Bytes.copy(e.memory(), e.valueOffset(), e.valueLength());
     }
 }

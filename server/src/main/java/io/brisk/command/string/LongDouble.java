@@ -1,7 +1,7 @@
 package io.brisk.command.string;
 
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -38,7 +38,7 @@ final class LongDouble {
     /** Parses text as Redis's string2ld does (strtold, the whole string, no leading space, no NaN, no overflow); null if invalid. */
     static LongDouble parse(MemorySegment m, long off, int len) {
         if (len == 0 || len >= MAX_CHARS) return null;
-        byte[] b = m.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE);
+        byte[] b = Bytes.copy(m, off, len);
         for (byte c : b) if (c <= ' ' || c >= 127) return null;
         String s = new String(b, java.nio.charset.StandardCharsets.US_ASCII);
         if (INF.matcher(s).matches()) return new LongDouble(null, s.charAt(0) == '-' ? -1 : 1);

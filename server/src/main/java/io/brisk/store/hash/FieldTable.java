@@ -1,7 +1,7 @@
 package io.brisk.store.hash;
 
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * A big hash: chained buckets in a power-of-two table (Redis's "hashtable" encoding). Powers of two
@@ -67,14 +67,14 @@ final class FieldTable {
 
     boolean put(MemorySegment f, long foff, int flen, MemorySegment v, long voff, int vlen) {
         int h = hash(f, foff, flen);
-        byte[] value = v.asSlice(voff, vlen).toArray(ValueLayout.JAVA_BYTE);
+        byte[] value = Bytes.copy(v, voff, vlen);
         Node n = node(f, foff, flen, h);
         if (n != null) {
             dataBytes += PackedHash.align(16 + value.length) - PackedHash.align(16 + n.value.length);
             n.value = value;
             return false;
         }
-        byte[] field = f.asSlice(foff, flen).toArray(ValueLayout.JAVA_BYTE);
+        byte[] field = Bytes.copy(f, foff, flen);
         int b = h & (buckets.length - 1);
         buckets[b] = new Node(field, value, h, buckets[b]);
         size++;
