@@ -279,6 +279,8 @@ def report(args):
                               f"-P{depth} {LABELS[t]} rps brisk/redis {fmt(q, '.2f')} >= {bound}{busy}{reach}"
                               + ("" if q is not None else " (not measured: Brisk lacks the command?)")))
         for depth, tests, bound in CPU_TARGETS:
+            if str(depth) not in args.pipelines.split():
+                continue   # that depth was not measured in this run (PIPELINES)
             for t in tests:
                 e = by.get((t, depth))
                 q = e and e["cpu_ratio"]
