@@ -1,5 +1,6 @@
 package io.brisk.protocol;
 
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class CommandArgs {
     }
 
     public byte[] bytes(int i) {
-        return io.brisk.util.Bytes.copy(segs[i], offs[i], lens[i]);
+        return Bytes.copy(segs[i], offs[i], lens[i]);
     }
 
     public String string(int i) {

@@ -1,5 +1,6 @@
 package io.brisk.protocol;
 
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -62,7 +63,7 @@ public final class Numbers {
                 if (i == len) return neg ? -(double) v : (double) v;
             }
         }
-        return parseDouble(new String(io.brisk.util.Bytes.copy(seg, off, len), java.nio.charset.StandardCharsets.ISO_8859_1));
+        return parseDouble(new String(Bytes.copy(seg, off, len), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     public static double parseDouble(String s) {

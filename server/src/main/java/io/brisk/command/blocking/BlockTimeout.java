@@ -2,7 +2,6 @@ package io.brisk.command.blocking;
 
 import io.brisk.command.CommandError;
 import io.brisk.protocol.CommandArgs;
-import io.brisk.protocol.Numbers;
 
 /** The timeout argument of blocking commands: seconds as a double, 0 = forever (Redis's wording). */
 public final class BlockTimeout {

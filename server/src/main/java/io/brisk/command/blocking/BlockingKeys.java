@@ -1,12 +1,12 @@
 package io.brisk.command.blocking;
 
-import io.brisk.util.Bytes;
 import io.brisk.command.Connection;
 import io.brisk.command.ServerContext;
 import io.brisk.command.Session;
 import io.brisk.protocol.Reply;
 import io.brisk.store.Db;
 import io.brisk.store.SlotLocks;
+import io.brisk.util.Bytes;
 import io.brisk.util.Crc16;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;

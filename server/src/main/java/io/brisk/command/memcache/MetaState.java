@@ -1,7 +1,7 @@
 package io.brisk.command.memcache;
 
-import io.brisk.util.Bytes;
 import io.brisk.store.EntryRef;
+import io.brisk.util.Bytes;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package io.brisk.command.string;
 
-import io.brisk.util.Bytes;
 import io.brisk.command.CommandError;
 import io.brisk.command.Errors;
 import io.brisk.command.Session;
 import io.brisk.protocol.CommandArgs;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
+import io.brisk.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,7 +12,6 @@ import io.brisk.command.NumKeys;
 import io.brisk.command.Session;
 import io.brisk.command.StoredObjects;
 import io.brisk.protocol.CommandArgs;
-import io.brisk.protocol.Numbers;
 import io.brisk.protocol.Reply;
 import io.brisk.store.EntryRef;
 import io.brisk.store.StoredObject;
