@@ -26,7 +26,7 @@ class NumbersTest {
     void bytesAreReadAsTheStringParserReadsThem(String text) {
         double expected = Numbers.parseDouble(text);
         double actual = parse(text);
-        // compare the bits: -0.0 and 0.0 differ (ZSCORE of a member added with score -0 says "-0")
+        // compare the bits: -0.0 and 0.0 differ, and strtod keeps the sign of "-0"
         assertThat(Double.doubleToRawLongBits(actual)).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
     }
 
