@@ -41,7 +41,6 @@ public final class Numbers {
         return parseLong(MemorySegment.ofArray(b), 0, b.length);
     }
 
-    /** Parses a double as Redis's strtold-based parsers accept it: no spaces, inf/-inf allowed, no NaN. */
     /**
      * {@link #parseDouble(String)} of bytes. A plain decimal integer of up to 15 digits (what
      * scores, weights and timeouts usually are) is read without a String: every such integer is a
@@ -66,6 +65,7 @@ public final class Numbers {
         return parseDouble(new String(Bytes.copy(seg, off, len), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
+    /** Parses a double as Redis's strtold-based parsers accept it: no spaces, inf/-inf allowed, no NaN. */
     public static double parseDouble(String s) {
         if (s.isEmpty() || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
             throw new NumberFormatException();

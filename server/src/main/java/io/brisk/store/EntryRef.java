@@ -15,9 +15,10 @@ import java.lang.foreign.ValueLayout;
  * carries the version stamp it had before compaction moved it ({@link #version} is otherwise
  * derived from where the entry lies, and a move must not look like a write to a memcached client
  * holding its CAS); bit 6 says a client was given this version, so a move must carry it (a version
- * nobody saw may change when the entry moves: RESP-only data never pays the stamp). Header bits: 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a
- * memcached client (memcached's "hit before"; a new version starts unfetched), 3 inline collection
- * (the value is the collection's packed bytes, not a handle to a heap object), 0-2 type.
+ * nobody saw may change when the entry moves: RESP-only data never pays the stamp). Header bits:
+ * 7 dead, 6 has expiry, 5 has client flags, 4 fetched by a memcached client (memcached's "hit
+ * before"; a new version starts unfetched), 3 inline collection (the value is the collection's
+ * packed bytes, not a handle to a heap object), 0-2 type.
  * The access word holds a 24-bit LRU clock (seconds) and an 8-bit LFU counter, as Redis keeps them.
  */
 public final class EntryRef {
